@@ -1,0 +1,210 @@
+"""The core data model: frozen dataclasses shared by every layer.
+
+Extractors produce :class:`Segment` s with a :class:`Location`; problems that stop a document
+from being read fully are :class:`ScanError` records with a stable code; everything about one
+document is an :class:`ExtractedDocument`.
+
+Location vocabulary (``Location.part``), shared by all formats:
+
+=================  =========================================================================
+part               where the text was
+=================  =========================================================================
+``body``           main text flow (DOCX body paragraphs and table cells, plain text)
+``page``           PDF page text (``page`` is 1-based)
+``header``         DOCX header (``section`` 1-based, ``detail`` default / first / even)
+``footer``         DOCX footer (same)
+``footnote``       DOCX footnote
+``endnote``        DOCX endnote
+``comment``        DOCX comment, PDF annotation of type Text / Popup (sticky notes)
+``textbox``        DOCX text box or shape text (DrawingML ``wps:txbx`` or VML ``v:textbox``)
+``alt_text``       image / shape description and title (DOCX ``wp:docPr``)
+``field_code``     DOCX field instructions (``w:instrText``, ``w:fldSimple/@w:instr``)
+``link``           hyperlink targets (DOCX external relationships, PDF URI actions)
+``annotation``     PDF annotation text other than comments (FreeText, markup, ...)
+``form_field``     PDF AcroForm field names, tooltips and values; DOCX form-field defaults
+``metadata``       document properties (PDF info and XMP, DOCX core / app / custom);
+                   ``detail`` names the property
+``outline``        PDF bookmarks
+``attachment``     the *name* and description of an embedded file (its content is extracted
+                   as segments whose ``container`` names the attachment)
+=================  =========================================================================
+
+``Segment.flags`` say how the text was shown: ``deleted`` (tracked deletion, a DOCX
+"original" view of the paragraph), ``hidden`` (``w:vanish``), ``white_text`` and
+``tiny_text`` (formatting that hides it from the eye, not from a parser).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ErrorCode
+
+PARTS = frozenset(
+    {
+        "body",
+        "page",
+        "header",
+        "footer",
+        "footnote",
+        "endnote",
+        "comment",
+        "textbox",
+        "alt_text",
+        "field_code",
+        "link",
+        "annotation",
+        "form_field",
+        "metadata",
+        "outline",
+        "attachment",
+    }
+)
+
+FLAGS = frozenset({"deleted", "hidden", "white_text", "tiny_text"})
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a segment of text lives in a document."""
+
+    part: str
+    #: 1-based PDF page (None where pages are not known, e.g. DOCX).
+    page: int | None = None
+    #: Ordinal of the segment within its part (0-based, document order).
+    index: int = 0
+    #: 1-based DOCX section for headers and footers.
+    section: int | None = None
+    #: Finer place: ``table 1 r2c3``, ``first``, ``core:title``, ``/FreeText``...
+    #: Never document text.
+    detail: str | None = None
+    #: Chain of containers for embedded documents, outermost first, e.g.
+    #: ``("attachment#1",)`` or ``("embedding#2", "attachment#1")``. Never file names.
+    container: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.part not in PARTS:
+            raise ValueError(f"unknown part {self.part!r}")
+
+    def nested(self, container: str) -> "Location":
+        """This location as seen from a document that embeds its document."""
+        return Location(
+            part=self.part,
+            page=self.page,
+            index=self.index,
+            section=self.section,
+            detail=self.detail,
+            container=(container, *self.container),
+        )
+
+    def describe(self) -> str:
+        bits = [*self.container, self.part]
+        if self.section is not None:
+            bits.append(f"section {self.section}")
+        if self.page is not None:
+            bits.append(f"page {self.page}")
+        if self.detail:
+            bits.append(self.detail)
+        return " / ".join(bits)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "part": self.part,
+            "page": self.page,
+            "index": self.index,
+            "section": self.section,
+            "detail": self.detail,
+            "container": list(self.container),
+        }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text a reader (or a parser) can see, and where it is."""
+
+    text: str
+    location: Location
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.flags) - FLAGS
+        if unknown:
+            raise ValueError(f"unknown segment flags {sorted(unknown)}")
+
+    def nested(self, container: str) -> "Segment":
+        return Segment(self.text, self.location.nested(container), self.flags)
+
+    def __repr__(self) -> str:
+        # The text is never shown in a repr (reprs end up in logs and tracebacks).
+        return (
+            f"Segment(location={self.location.describe()!r}, chars={len(self.text)}, "
+            f"flags={sorted(self.flags)})"
+        )
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """A reason why a document (or a part of it) was not read fully. Never document text."""
+
+    code: ErrorCode
+    message: str
+    location: Location | None = None
+
+    def nested(self, container: str) -> "ScanError":
+        loc = self.location.nested(container) if self.location else Location(
+            "attachment", container=(container,)
+        )
+        return ScanError(self.code, self.message, loc)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code.value,
+            "message": self.message,
+            "location": self.location.to_dict() if self.location else None,
+        }
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What the bytes are, decided from the bytes alone."""
+
+    #: One of ``docscreen.ingest.sniff.KINDS`` (``pdf``, ``docx``, ``doc``, ``txt``...).
+    kind: str
+    #: The MIME type that goes with ``kind``.
+    mime: str
+    #: Text encoding for ``txt`` / ``html`` / ``rtf`` (None for binary formats).
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """Everything extraction produced for one document (embedded documents flattened in)."""
+
+    detection: Detection
+    segments: tuple[Segment, ...]
+    #: Reasons the document was not read fully. Empty means every part was read.
+    errors: tuple[ScanError, ...] = ()
+    #: Notes that do not make the document incomplete (declared type differs, a recovered
+    #: parser problem, ...). Never document text.
+    warnings: tuple[str, ...] = ()
+    #: Number of pages (PDF) where known.
+    pages: int | None = None
+    #: Embedded documents that were extracted (their segments are in ``segments``).
+    embedded: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(s.text) for s in self.segments)
+
+    def text_of(self, part: str) -> str:
+        """All text of one part, in order (a convenience for tests and tools)."""
+        return "\n".join(s.text for s in self.segments if s.location.part == part)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments)

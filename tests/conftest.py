@@ -1,0 +1,101 @@
+"""Shared test helpers: where the external corpus and the fixtures live."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def corpus_dir() -> Path | None:
+    """../shared/corpus next to the repository (or $DOCSCREEN_CORPUS)."""
+    env = os.environ.get("DOCSCREEN_CORPUS")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"]
+    for c in candidates:
+        if (c / "MANIFEST.tsv").is_file():
+            return c
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    found = corpus_dir()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("../shared/corpus is missing in CI: the corpus sweeps cannot run")
+        pytest.skip("../shared/corpus not found (set DOCSCREEN_CORPUS)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def truth() -> dict:
+    path = FIXTURES / "truth.json"
+    if not path.is_file():
+        pytest.fail("fixtures/truth.json is missing: run `make fixtures`")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- a tiny DOCX writer for unit tests (raw XML, so every construct can be placed exactly) --
+import io as _io
+import zipfile as _zipfile
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NSDECL = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def make_docx(body: str, *, parts: dict[str, str | bytes] | None = None,
+              rels: list[tuple[str, str, str]] | None = None, main_ct: str = CT_MAIN,
+              root_tag: str = "w:document") -> bytes:
+    """A DOCX whose body is ``body`` (WordprocessingML inside w:body).
+
+    ``rels`` are (id, type suffix, target) of word/document.xml; ``parts`` extra members.
+    """
+    rel_xml = "".join(
+        f'<Relationship Id="{rid}" Type="{RT}{rtype}" Target="{target}"'
+        + (' TargetMode="External"' if target.startswith(("http", "mailto")) else "")
+        + "/>"
+        for rid, rtype, target in rels or []
+    )
+    buf = _io.BytesIO()
+    with _zipfile.ZipFile(buf, "w", _zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main_ct}"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{RT}officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        zf.writestr("word/document.xml", f'<{root_tag} {_NSDECL}><w:body>{body}</w:body></{root_tag}>')
+        zf.writestr(
+            "word/_rels/document.xml.rels",
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rel_xml}</Relationships>',
+        )
+        for name, data in (parts or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def wxml(inner: str, root: str) -> str:
+    """A part with the usual namespace declarations."""
+    return f"<{root} {_NSDECL}>{inner}</{root}>"
