@@ -196,6 +196,14 @@ def extract_embedded(
     child_budget = budget.child()
     child = ExtractResult()
     detection = sniff(data)
+    if detection.kind not in extractors() and detection.kind not in _HANDLED_WITHOUT_EXTRACTOR:
+        # Content we cannot read inside a document we can: say so, never call it clean.
+        parent.error(
+            ErrorCode.UNSCANNED_CONTENT,
+            f"embedded content ({detection.kind}) was not scanned",
+            where,
+        )
+        return
     try:
         check_size(len(data), budget.limits)
         budget.check_time("an embedded document")
@@ -203,6 +211,10 @@ def extract_embedded(
     except DocscreenError as exc:
         child.error(exc.code, exc.message)
     parent.merge_child(child, container)
+
+
+#: Kinds dispatched without an extractor: they still produce the right typed error.
+_HANDLED_WITHOUT_EXTRACTOR = frozenset({"empty", "ooxml_encrypted", "zip", "ooxml"})
 
 
 def finalize(result: ExtractResult, budget: Budget) -> None:

@@ -541,8 +541,7 @@ _EMBED_TYPES = {"oleObject", "package", "aFChunk", "embeddedPackage", "embeddedO
 
 
 def _embeddings(pkg: _Package, result: ExtractResult, budget: Budget, rels: dict[str, _Rel]) -> None:
-    from ..ingest import sniff
-    from . import extract_embedded, supported_kinds
+    from . import extract_embedded
 
     targets = {r.target for r in rels.values() if r.rtype in _EMBED_TYPES and not r.external}
     targets |= {n for n in pkg.infos if n.startswith("word/embeddings/") and not n.endswith("/")}
@@ -558,16 +557,7 @@ def _embeddings(pkg: _Package, result: ExtractResult, budget: Budget, rels: dict
         except CorruptDocument as exc:
             result.error(exc.code, exc.message, where)
             continue
-        data = _ole_payload(data) or data
-        kind = sniff(data).kind
-        if kind not in supported_kinds() and kind not in ("ooxml_encrypted", "empty", "zip", "ooxml"):
-            result.error(
-                ErrorCode.UNSCANNED_CONTENT,
-                f"embedded object ({kind}) was not scanned",
-                where,
-            )
-            continue
-        extract_embedded(data, container, budget, result)
+        extract_embedded(_ole_payload(data) or data, container, budget, result)
 
 
 def _ole_payload(data: bytes) -> bytes | None:

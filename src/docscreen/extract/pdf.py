@@ -63,6 +63,15 @@ def extract_pdf(data: bytes, detection: Detection, budget: Budget) -> ExtractRes
         _PYPDF_LOGGER.propagate = saved_propagate
     if handler.count:
         result.warn(f"pypdf recovered from {handler.count} problem(s) in the file structure")
+        no_page_text = not any(s.location.part == "page" for s in result.segments)
+        if result.pages and no_page_text and not result.errors:
+            # Damage was repaired and then nothing could be read from any page: the text
+            # may well be there, unreadable. Not something to call clean.
+            result.error(
+                ErrorCode.CORRUPT,
+                "no page text could be read from a damaged PDF",
+                Location("page", page=1),
+            )
     return result
 
 
