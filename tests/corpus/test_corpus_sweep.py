@@ -55,4 +55,4 @@ def test_real_resumes_are_read_fully(records, corpus) -> None:
     assert len(resumes) >= 60
     for r in resumes:
         assert r["errors"] == [], r["path"]
-        assert r["chars"] > 400, r["path"]
+        assert r["chars"] > 200, r["path"]  # the smallest, a "minimal" theme, has ~340
