@@ -97,7 +97,7 @@ def test_legacy_and_encrypted_office_from_corpus(corpus) -> None:
     ("data", "code"),
     [
         (b"{\\rtf1 hello}", ErrorCode.UNSUPPORTED),
-        (b"<html><body>x</body></html>", ErrorCode.UNSUPPORTED),
+        (b'<?xml version="1.0"?><resume><ssn>x</ssn></resume>', ErrorCode.UNSUPPORTED),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, ErrorCode.UNSUPPORTED),
         (bytes(range(256)) * 4, ErrorCode.UNSUPPORTED),
         (ooxml(CT_XLSX), ErrorCode.UNSUPPORTED),

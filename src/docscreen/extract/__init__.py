@@ -30,7 +30,6 @@ _UNSUPPORTED_REASONS = {
     "rtf": "RTF files are not read yet",
     "odt": "OpenDocument text files are not read yet",
     "odf": "OpenDocument files other than text are not read",
-    "html": "HTML files are not read yet",
     "xml": "XML files are not read",
     "xlsx": "spreadsheets are not read",
     "pptx": "presentations are not read",
@@ -43,10 +42,11 @@ _UNSUPPORTED_REASONS = {
 
 def _registry() -> dict[str, Extractor]:
     from .docx import extract_docx
+    from .html import extract_html
     from .pdf import extract_pdf
     from .text import extract_text
 
-    table: dict[str, Extractor] = {"pdf": extract_pdf, "txt": extract_text}
+    table: dict[str, Extractor] = {"pdf": extract_pdf, "txt": extract_text, "html": extract_html}
     for kind in WORDPROCESSING:
         table[kind] = extract_docx
     return table
