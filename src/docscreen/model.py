@@ -29,9 +29,10 @@ part               where the text was
                    as segments whose ``container`` names the attachment)
 =================  =========================================================================
 
-``Segment.flags`` say how the text was shown: ``deleted`` (tracked deletion, a DOCX
-"original" view of the paragraph), ``hidden`` (``w:vanish``), ``white_text`` and
-``tiny_text`` (formatting that hides it from the eye, not from a parser).
+``Segment.flags`` say that (some of) the segment's text was shown in a way a reader may not
+see: ``deleted`` (a tracked deletion: the segment is the DOCX paragraph as it was before the
+change), ``hidden`` (``w:vanish``, HTML ``display:none`` / ``hidden``), ``white_text`` and
+``tiny_text`` (formatting that hides text from the eye, not from a parser).
 """
 
 from __future__ import annotations
