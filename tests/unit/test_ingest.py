@@ -8,6 +8,7 @@ import zipfile
 
 import psutil
 import pytest
+from conftest import make_docx
 
 from docscreen import ErrorCode, Limits, extract_bytes
 from docscreen.ingest import declared_mismatch, sniff
@@ -19,19 +20,8 @@ CT_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.templa
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
-def ooxml(main_ct: str, extra: dict[str, bytes] | None = None) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{main_ct}"/></Types>',
-        )
-        zf.writestr("word/document.xml", "<doc/>")
-        for name, data in (extra or {}).items():
-            zf.writestr(name, data)
-    return buf.getvalue()
+def ooxml(main_ct: str) -> bytes:
+    return make_docx("<w:p/>", main_ct=main_ct)
 
 
 @pytest.mark.parametrize(
