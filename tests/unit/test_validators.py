@@ -1,0 +1,175 @@
+"""Validators against the bare-value vectors of ../shared/corpus/vectors/identifiers_focus.csv.
+
+Only rows whose semantics are "is this bare value valid" are used (python-stdnum doctests,
+django-localflavor form fields, pydantic-extra-types); Presidio rows test whether a recognizer
+fires on a text, which is the recognizers' business, not the validators'.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+
+import pytest
+
+from docscreen.analyze.validators import VALIDATORS, card_network, payment_card, sg_nric, uk_nino, us_ssn
+
+#: vector type -> validator name
+TYPE_TO_VALIDATOR = {
+    "US_SSN": "us_ssn",
+    "US_ITIN": "us_itin",
+    "ABA_ROUTING_NUMBER": "us_rtn",
+    "IBAN_CODE": "iban",
+    "CA_SIN": "ca_sin",
+    "IN_AADHAAR": "in_aadhaar",
+    "IN_PAN": "in_pan",
+    "ES_NIE": "es_nie",
+    "IT_FISCAL_CODE": "it_codice_fiscale",
+    "FR_NIR (social security)": "fr_nir",
+    "DE_TAX_ID": "de_idnr",
+    "NL_BSN": "nl_bsn",
+    "BE_NATIONAL_NUMBER": "be_nn",
+    "PL_PESEL": "pl_pesel",
+    "SE_PERSONNUMMER": "se_personnummer",
+    "DK_CPR": "dk_cpr",
+    "NO_FODSELSNUMMER": "no_fodselsnummer",
+    "BR_CPF": "br_cpf",
+    "MX_CURP": "mx_curp",
+    "CN_RESIDENT_ID": "cn_ric",
+    "SG_NRIC_FIN": "sg_nric",
+    "ZA_ID_NUMBER": "za_idnr",
+    "AU_TFN": "au_tfn",
+    "KR_RRN": "kr_rrn",
+    "JP_MY_NUMBER": "jp_my_number",
+    "IL_ID": "il_idnr",
+    "TR_NATIONAL_ID": "tr_tckimlik",
+    "IE_PPS": "ie_pps",
+    "UK_NINO": "uk_nino",
+    "CREDIT_CARD": "payment_card",
+}
+
+#: Rows where docscreen deliberately disagrees with a source, and why.
+INTENTIONAL = {
+    ("US_SSN", "123-45-6789"): "the example number on every form: treated as a specimen",
+    ("US_SSN", "123456789"): "the example number on every form: treated as a specimen",
+    ("ABA_ROUTING_NUMBER", "１２２１０５１５５"): "full-width digits are folded by normalisation first",
+}
+
+#: Rows where the sources disagree with python-stdnum (whose stricter rule docscreen keeps),
+#: or where the source does not check what docscreen checks.
+SOURCE_DISAGREES = {
+    ("CA_SIN", "046-454-286"): "localflavor accepts; stdnum: SINs starting with 0 are not issued",
+    ("IN_AADHAAR", "3603-1178-8988"): "localflavor is format-only; Verhoeff check fails",
+    ("IN_AADHAAR", "1892 3114 7727"): "localflavor is format-only; Aadhaar never starts with 1",
+    ("CN_RESIDENT_ID", "110101491001001"): "old 15-digit form without a check digit",
+    ("IT_FISCAL_CODE", "7973780013"): "an 11-digit partita IVA-style value in a fiscal-code field",
+    ("MX_CURP", "VACA711211HYNRMN02"): "check digit does not verify",
+    ("US_ITIN", "900-70-0000"): "localflavor checks the serial; stdnum's ITIN rules do not",
+    ("IBAN_CODE", "ES2121000418450200051331"): "passes mod-97; only Spain's national check digits fail",
+    ("IBAN_CODE", "ES89 3183 1500 9500 0121 0562"): "passes mod-97; only Spain's national check digits fail",
+    ("CREDIT_CARD", "30500000000000009"): "pydantic's brand test does not check Luhn; docscreen does",
+}
+_LETTER_FORMS = ("SE_PERSONNUMMER", "FR_NIR (social security)", "CREDIT_CARD")
+
+BARE_VALUE_SEMANTICS = ("checksum/format validity", "django-localflavor", "pydantic-extra-types")
+
+
+def _rows(corpus):
+    path = corpus / "vectors" / "identifiers_focus.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["type"] in TYPE_TO_VALIDATOR and row["semantics"].strip().startswith(BARE_VALUE_SEMANTICS):
+                yield row
+
+
+def test_vectors_agree_per_type(corpus) -> None:
+    results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wrong = []
+    for row in _rows(corpus):
+        value = row["value"].strip()
+        expected = row["expected_valid"].strip().lower() == "true"
+        if (row["type"], value) in INTENTIONAL or (row["type"], value) in SOURCE_DISAGREES:
+            continue
+        if row["type"] in _LETTER_FORMS and not _same_rules(row):
+            continue
+        got = VALIDATORS[TYPE_TO_VALIDATOR[row["type"]]](value)
+        results[row["type"]][0] += 1
+        if got != expected:
+            results[row["type"]][1] += 1
+            wrong.append((row["type"], row["semantics"][:40], expected))
+    assert sum(n for n, _ in results.values()) > 700
+    print("\nvalidator vectors (rows, disagreements):", dict(results))
+    assert wrong == []
+
+
+def _same_rules(row) -> bool:
+    """Rows of sources that check what docscreen checks for these types.
+
+    localflavor's SE field accepts interim numbers with letters (870512-T989) and its FR
+    field skips the Corsica check-digit rule that stdnum applies; pydantic's brand/length
+    test does not check Luhn, which docscreen requires of every card number.
+    """
+    semantics = row["semantics"]
+    if row["type"] == "CREDIT_CARD":
+        return "test_length_for_brand" not in semantics
+    return "localflavor" not in semantics
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("536-90-4399", True),
+        ("536.90.4399", True),
+        ("1112-23333", False),  # separators in the wrong places
+        ("536 90 4399", True),
+        ("536904399", True),
+        ("078-05-1120", False),  # Woolworth wallet specimen
+        ("219-09-9999", False),  # SSA advertising specimen
+        ("123-45-6789", False),  # every form's example
+        ("666-12-3456", False),
+        ("900-12-3456", False),
+        ("536-00-4399", False),
+        ("536-90-0000", False),
+    ],
+)
+def test_us_ssn(value: str, ok: bool) -> None:
+    assert us_ssn(value) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "network"),
+    [
+        ("4929 1234 5678 9012", "visa"),
+        ("5555 5555 5555 4444", "mastercard"),
+        ("2221 0000 0000 0009", "mastercard"),
+        ("3782 822463 10005", "amex"),
+        ("6011 1111 1111 1117", "discover"),
+        ("3530 1113 3330 0000", "jcb"),
+        ("1234 5678 9012 3456", None),
+    ],
+)
+def test_card_networks(value: str, network: str | None) -> None:
+    assert card_network(value) == network
+
+
+def test_payment_card_needs_luhn_network_and_not_one_digit() -> None:
+    assert payment_card("4111-1111-1111-1111")
+    assert not payment_card("4111-1111-1111-1112")  # Luhn fails
+    assert not payment_card("0000 0000 0000 0000")  # Luhn-valid, no network
+    assert not payment_card("1234567812345670")  # Luhn-valid, no network
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("AB 12 34 56 C", True), ("ab123456c", True), ("GB 12 34 56 A", False), ("AB 12 34 56 E", False), ("DA123456A", False)],
+)
+def test_uk_nino(value: str, ok: bool) -> None:
+    assert uk_nino(value) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("S8776318H", True), ("T1399266A", True), ("G0746467W", True), ("S5777125G", False), ("X1234567A", False)],
+)
+def test_sg_nric(value: str, ok: bool) -> None:
+    assert sg_nric(value) is ok
