@@ -1,0 +1,1 @@
+"""Reports: renderers (to come) and redact.py, the one place that masks values."""
