@@ -190,3 +190,17 @@ def test_unknown_embedding_is_unscanned_and_depth_limited() -> None:
     codes = sorted(e.code.value for e in doc.errors)
     assert codes == ["too_deep", "unscanned_content"]
     assert doc.embedded == 2
+
+
+def test_embedded_zip_archive_is_unscanned_content_not_unsupported() -> None:
+    # A readable zip (not a document) inside a DOCX: content of the document left unread.
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("notes.txt", "inside a zip")
+    doc = extract_bytes(make_docx(p("outer"), parts={"word/embeddings/pack.zip": buf.getvalue()}))
+    assert [e.code for e in doc.errors] == [ErrorCode.UNSCANNED_CONTENT]
+    assert doc.errors[0].location.container == ("embedding#1",)
+    assert doc.embedded == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import DocscreenError, ErrorCode, describe_exception
 from ..ingest import WORDPROCESSING, check_size, check_zip, declared_mismatch, sniff
 from ..limits import Limits
-from ..model import Detection, ExtractedDocument, Location
+from ..model import Detection, ExtractedDocument, Location, ScanError
 from .base import Budget, ExtractResult
 
 log = logging.getLogger("docscreen.extract")
@@ -60,10 +60,6 @@ def extractors() -> dict[str, Extractor]:
     if _EXTRACTORS is None:
         _EXTRACTORS = _registry()
     return _EXTRACTORS
-
-
-def supported_kinds() -> frozenset[str]:
-    return frozenset(extractors())
 
 
 def extract_bytes(
@@ -130,9 +126,7 @@ def extract_path(path: str | os.PathLike[str], *, limits: Limits | None = None) 
     return extract_bytes(data, name=p.name, limits=limits)
 
 
-def _scan_error(code: ErrorCode, message: str):
-    from ..model import ScanError
-
+def _scan_error(code: ErrorCode, message: str) -> ScanError:
     return ScanError(code, message)
 
 
@@ -196,25 +190,19 @@ def extract_embedded(
     child_budget = budget.child()
     child = ExtractResult()
     detection = sniff(data)
-    if detection.kind not in extractors() and detection.kind not in _HANDLED_WITHOUT_EXTRACTOR:
-        # Content we cannot read inside a document we can: say so, never call it clean.
-        parent.error(
-            ErrorCode.UNSCANNED_CONTENT,
-            f"embedded content ({detection.kind}) was not scanned",
-            where,
-        )
-        return
     try:
         check_size(len(data), budget.limits)
         budget.check_time("an embedded document")
         run_extractor(data, detection, child_budget, child)
     except DocscreenError as exc:
         child.error(exc.code, exc.message)
-    parent.merge_child(child, container)
-
-
-#: Kinds dispatched without an extractor: they still produce the right typed error.
-_HANDLED_WITHOUT_EXTRACTOR = frozenset({"empty", "ooxml_encrypted", "zip", "ooxml"})
+    # A format we do not read, inside a document we do, is content left unscanned.
+    unread = [e for e in child.errors if e.code == ErrorCode.UNSUPPORTED and e.location is None]
+    for e in unread:
+        child.errors[child.errors.index(e)] = ScanError(
+            ErrorCode.UNSCANNED_CONTENT, f"embedded content ({detection.kind}) was not scanned"
+        )
+    parent.merge_child(child, container, read=not unread)
 
 
 def finalize(result: ExtractResult, budget: Budget) -> None:
@@ -225,4 +213,4 @@ def finalize(result: ExtractResult, budget: Budget) -> None:
         )
 
 
-__all__ = ["extract_bytes", "extract_path", "extract_embedded", "supported_kinds"]
+__all__ = ["extract_bytes", "extract_path", "extract_embedded"]

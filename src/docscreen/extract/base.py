@@ -79,12 +79,16 @@ class ExtractResult:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    def merge_child(self, child: "ExtractResult", container: str) -> None:
-        """Fold an embedded document's result in, its locations nested under ``container``."""
+    def merge_child(self, child: "ExtractResult", container: str, read: bool = True) -> None:
+        """Fold an embedded document's result in, its locations nested under ``container``.
+
+        ``read``: the embedded document was extracted (not just found to be unreadable); only
+        those count in ``embedded``.
+        """
         self.segments.extend(s.nested(container) for s in child.segments)
         self.errors.extend(e.nested(container) for e in child.errors)
         self.warnings.extend(f"{container}: {w}" for w in child.warnings)
-        self.embedded += 1 + child.embedded
+        self.embedded += int(read) + child.embedded
 
 
 class Counter:
