@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 Validator = Callable[[str], bool]
 
-_SEPARATORS = re.compile(r"[\s\-./\u00a0]")
+_SEPARATORS = re.compile(r"[\s\-./]")  # \s covers NBSP and the other Unicode spaces
 
 
 def compact(value: str) -> str:

@@ -22,17 +22,17 @@ import re
 import secrets
 from pathlib import Path
 
+from ..analyze.validators import compact
+
 ENV_KEY = "DOCSCREEN_FINGERPRINT_KEY"
 ENV_KEY_FILE = "DOCSCREEN_KEY_FILE"
 DEFAULT_KEY_FILE = Path("~/.config/docscreen/fingerprint.key")
 _FINGERPRINT_PREFIX = "hmac-sha256:"
 
-_SEPARATORS = re.compile(r"[\s\-./_:]")
-
-
 def canonical(value: str) -> str:
-    """The form that is fingerprinted: no separators, letters upper-cased."""
-    return _SEPARATORS.sub("", value).upper()
+    """The form that is fingerprinted: the validators' compact form (no separators, letters
+    upper-cased), so a fingerprint names the same value a validator judged."""
+    return compact(value)
 
 
 def mask(value: str, *, keep: int = 4) -> str:
