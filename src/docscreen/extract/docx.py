@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import CorruptDocument, ErrorCode, describe_exception
+from ..ingest import safexml
 from ..ingest.guards import check_zip, read_member
 from ..model import Detection, Location
 from .base import Budget, Counter, ExtractResult
@@ -46,9 +47,6 @@ RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_comments=True
-)
 
 #: Largest XML part parsed (declared sizes are already bounded by the zip guard).
 _MAX_PART = 64 * 1024 * 1024
@@ -111,7 +109,7 @@ class _Package:
         self.budget.check_time(f"part {name[:80]}")
         try:
             data = read_member(self.zf, info)
-            root = etree.fromstring(data, _PARSER)
+            root = safexml.parse(data)
         except CorruptDocument:
             if required:
                 raise

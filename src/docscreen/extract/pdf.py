@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import CorruptDocument, EncryptedDocument, ErrorCode, describe_exception
+from ..ingest import safexml
 from ..model import Detection, Location
 from .base import Budget, ExtractResult
 
@@ -40,7 +41,6 @@ class _CountingHandler(logging.Handler):
             self.count += 1
 
 
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 #: Below this many letters and digits, a page that draws images is treated as image-only
 #: (a scanned page with a stamped page number is still a scan).
@@ -395,7 +395,7 @@ def _xmp(reader: Any, result: ExtractResult, budget: Budget) -> None:
 
 def _xml_named_texts(data: bytes) -> list[tuple[str, str]]:
     try:
-        root = etree.fromstring(data, _XML_PARSER)
+        root = safexml.parse(data)
     except etree.XMLSyntaxError:
         return []
     out = []

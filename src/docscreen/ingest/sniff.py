@@ -11,8 +11,8 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
 
+from . import safexml
 from ..model import Detection
 
 # kind -> MIME type
@@ -66,10 +66,6 @@ _IMAGE_MAGIC = (
     (b"BM", "bmp"),
 )
 
-# Safe XML parser: no entities, no network, no huge trees.
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
-)
 
 # Extensions people use for each kind, to warn when a name disagrees with the bytes.
 _EXTENSIONS: dict[str, frozenset[str]] = {
@@ -184,7 +180,7 @@ def _ooxml_kind(zf: zipfile.ZipFile) -> str | None:
     if info.file_size > 1024 * 1024:  # a content-types part is a few KB; refuse to inflate more
         return None
     try:
-        root = etree.fromstring(zf.read(info), _XML_PARSER)
+        root = safexml.parse(zf.read(info))
     except Exception:  # noqa: BLE001 - any failure means "not a readable OOXML package"
         return None
     # The main part is named by the officeDocument relationship, but the content type of
