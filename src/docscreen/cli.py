@@ -7,7 +7,6 @@ why anything could not be read. It never prints document text.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -34,17 +33,12 @@ def _iter_files(paths: tuple[str, ...]) -> list[Path]:
 
 def document_summary(path: Path, doc: ExtractedDocument) -> dict:
     """A JSON-ready summary of one extraction. Holds no document text."""
-    try:
-        data = path.read_bytes()
-        size, sha256 = len(data), hashlib.sha256(data).hexdigest()
-    except OSError:
-        size, sha256 = None, None
     parts = Counter(s.location.part for s in doc.segments)
     flags = Counter(f for s in doc.segments for f in s.flags)
     return {
         "path": str(path),
-        "size": size,
-        "sha256": sha256,
+        "size": doc.size,
+        "sha256": doc.sha256,
         "detected_type": doc.detection.kind,
         "mime": doc.detection.mime,
         "pages": doc.pages,

@@ -193,6 +193,9 @@ class ExtractedDocument:
     pages: int | None = None
     #: Embedded documents that were extracted (their segments are in ``segments``).
     embedded: int = 0
+    #: Size in bytes and SHA-256 (hex) of the document as handed in (None when unreadable).
+    size: int | None = None
+    sha256: str | None = None
 
     @property
     def complete(self) -> bool:

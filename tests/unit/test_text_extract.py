@@ -67,3 +67,18 @@ def test_character_limit_truncates_and_flags() -> None:
 def test_empty_file_is_a_warning_not_an_error() -> None:
     doc = extract_bytes(b"")
     assert doc.complete and doc.segments == () and doc.warnings
+
+
+def test_size_and_sha256_of_the_bytes_handed_in(tmp_path) -> None:
+    import hashlib
+
+    from docscreen import extract_path
+
+    data = b"some resume text"
+    doc = extract_bytes(data)
+    assert (doc.size, doc.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 5000)
+    over = extract_path(big, limits=Limits(max_bytes=1000))
+    assert [e.code for e in over.errors] == [ErrorCode.TOO_LARGE]
+    assert (over.size, over.sha256) == (5000, hashlib.sha256(b"x" * 5000).hexdigest())

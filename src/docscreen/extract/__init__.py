@@ -7,6 +7,7 @@ in the result, and the segments read before the problem are kept.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import warnings
@@ -94,6 +95,8 @@ def extract_bytes(
         warnings=tuple(result.warnings),
         pages=result.pages,
         embedded=result.embedded,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 
@@ -106,6 +109,8 @@ def extract_path(path: str | os.PathLike[str], *, limits: Limits | None = None) 
         if size > limits.max_bytes:
             with p.open("rb") as fh:
                 head = fh.read(64 * 1024)
+                fh.seek(0)
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()  # streamed, not held
             return ExtractedDocument(
                 detection=sniff(head),
                 segments=(),
@@ -115,6 +120,8 @@ def extract_path(path: str | os.PathLike[str], *, limits: Limits | None = None) 
                         f"document is {size} bytes, over the limit of {limits.max_bytes} bytes",
                     ),
                 ),
+                size=size,
+                sha256=digest,
             )
         data = p.read_bytes()
     except OSError as exc:
