@@ -99,3 +99,11 @@ def make_docx(body: str, *, parts: dict[str, str | bytes] | None = None,
 def wxml(inner: str, root: str) -> str:
     """A part with the usual namespace declarations."""
     return f"<{root} {_NSDECL}>{inner}</{root}>"
+
+
+@pytest.fixture(scope="session")
+def scanner():
+    """One Scanner for the session (the engine loads once), with a fixed test key."""
+    from docscreen.api import Scanner
+
+    return Scanner(fingerprint_key=b"docscreen-test-key-0123456789abc")

@@ -212,3 +212,68 @@ class ExtractedDocument:
     @property
     def text(self) -> str:
         return "\n".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of prohibited data found in a document. Never holds the raw value."""
+
+    category: str
+    entity_type: str
+    score: float
+    location: Location
+    #: Character span in the *original* segment text (not the normalised one).
+    start: int
+    end: int
+    #: The rule and pattern that fired (``us_ssn`` / ``grouped``).
+    rule: str
+    pattern: str | None
+    #: The validator that checked the value and its result (None: no validator).
+    validator: str | None
+    validated: bool | None
+    #: The whole-word cue that raised (``context``) or lowered (``negative_context``) the score.
+    context: str | None
+    negative_context: str | None
+    #: A masked preview (``***-**-6789``) and a keyed fingerprint for allow-lists.
+    preview: str
+    fingerprint: str
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def explanation(self) -> str:
+        bits = [f"rule {self.rule}" + (f" ({self.pattern})" if self.pattern else "")]
+        if self.validator:
+            bits.append(f"{self.validator} {'passed' if self.validated else 'not checked'}")
+        if self.context:
+            bits.append(f"raised by context {self.context!r}")
+        if self.negative_context:
+            bits.append(f"lowered by context {self.negative_context!r}")
+        return "; ".join(bits)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "entity_type": self.entity_type,
+            "score": round(self.score, 3),
+            "location": {**self.location.to_dict(), "start": self.start, "end": self.end},
+            "preview": self.preview,
+            "rule": self.rule,
+            "pattern": self.pattern,
+            "validator": self.validator,
+            "validated": self.validated,
+            "context": self.context,
+            "negative_context": self.negative_context,
+            "explanation": self.explanation,
+            "fingerprint": self.fingerprint,
+            "flags": sorted(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What the library returns for one document: what was read and what was found."""
+
+    document: ExtractedDocument
+    findings: tuple[Finding, ...]
+    #: Seconds spent extracting and analysing.
+    timings: dict[str, float] = field(default_factory=dict, compare=False)

@@ -53,7 +53,7 @@ def _one_repeated_digit(value: str) -> bool:
 _SSN_SPECIMENS = {"078051120", "457555462", "219099999", "123456789"}
 
 
-_SSN_SHAPE = re.compile(r"\d{3}([- .]?)\d{2}\1\d{4}")
+_SSN_SHAPE = re.compile(r"\d{3}([- .]?)\d{2}\1\d{4}|\d(?: \d){8}")
 
 
 def us_ssn(value: str) -> bool:
@@ -63,7 +63,7 @@ def us_ssn(value: str) -> bool:
     it is treated as a specimen.
     """
     if not _SSN_SHAPE.fullmatch(value.strip()):
-        return False  # separators, if any, sit after the area and the group (3-2-4)
+        return False  # separators sit after the area and the group (3-2-4), or between all digits
     digits = compact(value)
     if digits in _SSN_SPECIMENS:
         return False

@@ -1,0 +1,134 @@
+"""The library object every shell uses: load the engine once, scan many documents."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from presidio_analyzer import RecognizerResult
+
+from .analyze.context import NEGATIVE_KEY, POSITIVE_KEY
+from .analyze.engine import build_analyzer
+from .analyze.rules import Rule, load_rules
+from .extract import extract_bytes, extract_path
+from .limits import Limits
+from .model import ExtractedDocument, Finding, Location, ScanResult, Segment
+from .normalize import normalize
+from .report.redact import Fingerprinter, mask
+
+#: Validators that check a format only (no checksum): on a tie, a checksum-validated
+#: reading of the same span wins.
+_FORMAT_ONLY = frozenset({"us_bank_account", "uk_sort_code", "uk_bank_account"})
+
+
+class Scanner:
+    """Loads the analyzer once; turns documents (or text) into findings.
+
+    ``min_score``: findings scoring lower are not reported. ``fingerprint_key``: the HMAC
+    key for fingerprints (default: ``$DOCSCREEN_FINGERPRINT_KEY`` or the per-install key file).
+    """
+
+    def __init__(
+        self,
+        *,
+        limits: Limits | None = None,
+        min_score: float = 0.5,
+        fingerprint_key: bytes | None = None,
+        rules: tuple[Rule, ...] | None = None,
+    ) -> None:
+        self.limits = limits or Limits()
+        self.min_score = min_score
+        self.rules = load_rules() if rules is None else rules
+        self._by_name = {f"docscreen:{r.id}": r for r in self.rules}
+        self._analyzer = build_analyzer(self.rules)
+        self._fingerprint = Fingerprinter(fingerprint_key)
+
+    # -- documents ---------------------------------------------------------------------
+    def scan_bytes(self, data: bytes, *, name: str | None = None, declared_mime: str | None = None) -> ScanResult:
+        start = time.perf_counter()
+        doc = extract_bytes(data, name=name, declared_mime=declared_mime, limits=self.limits)
+        return self._scan(doc, time.perf_counter() - start)
+
+    def scan_path(self, path: str | os.PathLike[str]) -> ScanResult:
+        start = time.perf_counter()
+        doc = extract_path(Path(path), limits=self.limits)
+        return self._scan(doc, time.perf_counter() - start)
+
+    def scan_document(self, doc: ExtractedDocument) -> ScanResult:
+        return self._scan(doc, 0.0)
+
+    def _scan(self, doc: ExtractedDocument, extract_s: float) -> ScanResult:
+        start = time.perf_counter()
+        findings = self.analyze_segments(doc.segments)
+        return ScanResult(
+            document=doc,
+            findings=tuple(findings),
+            timings={"extract_s": extract_s, "analyze_s": time.perf_counter() - start},
+        )
+
+    # -- text ------------------------------------------------------------------------
+    def analyze_text(self, text: str, location: Location | None = None) -> list[Finding]:
+        return self.analyze_segments([Segment(text, location or Location("body"))])
+
+    def analyze_segments(self, segments: Iterable[Segment]) -> list[Finding]:
+        findings: list[Finding] = []
+        seen: set[tuple] = set()
+        for segment in segments:
+            for finding in self._analyze_segment(segment):
+                loc = finding.location
+                key = (finding.entity_type, finding.fingerprint, loc.part, loc.page, loc.section, loc.container)
+                if key in seen:
+                    continue  # the same value in the same place (e.g. a tracked-change view)
+                seen.add(key)
+                findings.append(finding)
+        return findings
+
+    def _analyze_segment(self, segment: Segment) -> list[Finding]:
+        norm = normalize(segment.text)
+        if not norm.text.strip():
+            return []
+        results = self._analyzer.analyze(text=norm.text, language="en", return_decision_process=True)
+        kept = _resolve_overlaps([r for r in results if r.score >= self.min_score], self._by_name)
+        findings = []
+        for r in kept:
+            rule = self._by_name[r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY]]
+            start, end = norm.to_original(r.start, r.end)
+            explanation = r.analysis_explanation
+            findings.append(
+                Finding(
+                    category=rule.category.value,
+                    entity_type=r.entity_type,
+                    score=r.score,
+                    location=segment.location,
+                    start=start,
+                    end=end,
+                    rule=rule.id,
+                    pattern=explanation.pattern_name if explanation else None,
+                    validator=rule.validator,
+                    validated=True if rule.validator else None,
+                    context=r.recognition_metadata.get(POSITIVE_KEY),
+                    negative_context=r.recognition_metadata.get(NEGATIVE_KEY),
+                    preview=mask(segment.text[start:end]),
+                    fingerprint=self._fingerprint(norm.text[r.start : r.end]),
+                    flags=segment.flags,
+                )
+            )
+        findings.sort(key=lambda f: f.start)
+        return findings
+
+
+def _resolve_overlaps(results: list[RecognizerResult], rules: dict[str, Rule]) -> list[RecognizerResult]:
+    """One reading per span: the highest score wins; on a tie, a checksum beats a format."""
+
+    def strength(r: RecognizerResult) -> tuple[float, int, int]:
+        rule = rules[r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY]]
+        checked = 1 if rule.validator and rule.validator not in _FORMAT_ONLY else 0
+        return (round(r.score, 6), checked, r.end - r.start)
+
+    kept: list[RecognizerResult] = []
+    for r in sorted(results, key=strength, reverse=True):
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    return kept
