@@ -7,10 +7,14 @@ fires on a text, which is the recognizers' business, not the validators'.
 
 from __future__ import annotations
 
-import csv
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from vector_sweep import bare_value_rows, excluded  # noqa: E402
 
 from docscreen.analyze.validators import VALIDATORS, card_network, payment_card, sg_nric, uk_nino, us_ssn
 
@@ -48,38 +52,10 @@ TYPE_TO_VALIDATOR = {
     "CREDIT_CARD": "payment_card",
 }
 
-#: Rows where docscreen deliberately disagrees with a source, and why.
-INTENTIONAL = {
-    ("US_SSN", "123-45-6789"): "the example number on every form: treated as a specimen",
-    ("US_SSN", "123456789"): "the example number on every form: treated as a specimen",
-    ("ABA_ROUTING_NUMBER", "１２２１０５１５５"): "full-width digits are folded by normalisation first",
-}
-
-#: Rows where the sources disagree with python-stdnum (whose stricter rule docscreen keeps),
-#: or where the source does not check what docscreen checks.
-SOURCE_DISAGREES = {
-    ("CA_SIN", "046-454-286"): "localflavor accepts; stdnum: SINs starting with 0 are not issued",
-    ("IN_AADHAAR", "3603-1178-8988"): "localflavor is format-only; Verhoeff check fails",
-    ("IN_AADHAAR", "1892 3114 7727"): "localflavor is format-only; Aadhaar never starts with 1",
-    ("CN_RESIDENT_ID", "110101491001001"): "old 15-digit form without a check digit",
-    ("IT_FISCAL_CODE", "7973780013"): "an 11-digit partita IVA-style value in a fiscal-code field",
-    ("MX_CURP", "VACA711211HYNRMN02"): "check digit does not verify",
-    ("US_ITIN", "900-70-0000"): "localflavor checks the serial; stdnum's ITIN rules do not",
-    ("IBAN_CODE", "ES2121000418450200051331"): "passes mod-97; only Spain's national check digits fail",
-    ("IBAN_CODE", "ES89 3183 1500 9500 0121 0562"): "passes mod-97; only Spain's national check digits fail",
-    ("CREDIT_CARD", "30500000000000009"): "pydantic's brand test does not check Luhn; docscreen does",
-}
-_LETTER_FORMS = ("SE_PERSONNUMMER", "FR_NIR (social security)", "CREDIT_CARD")
-
-BARE_VALUE_SEMANTICS = ("checksum/format validity", "django-localflavor", "pydantic-extra-types")
 
 
 def _rows(corpus):
-    path = corpus / "vectors" / "identifiers_focus.csv"
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["type"] in TYPE_TO_VALIDATOR and row["semantics"].strip().startswith(BARE_VALUE_SEMANTICS):
-                yield row
+    return (row for row in bare_value_rows(corpus) if row["type"] in TYPE_TO_VALIDATOR)
 
 
 def test_vectors_agree_per_type(corpus) -> None:
@@ -88,9 +64,7 @@ def test_vectors_agree_per_type(corpus) -> None:
     for row in _rows(corpus):
         value = row["value"].strip()
         expected = row["expected_valid"].strip().lower() == "true"
-        if (row["type"], value) in INTENTIONAL or (row["type"], value) in SOURCE_DISAGREES:
-            continue
-        if row["type"] in _LETTER_FORMS and not _same_rules(row):
+        if excluded(row):
             continue
         got = VALIDATORS[TYPE_TO_VALIDATOR[row["type"]]](value)
         results[row["type"]][0] += 1
@@ -100,19 +74,6 @@ def test_vectors_agree_per_type(corpus) -> None:
     assert sum(n for n, _ in results.values()) > 700
     print("\nvalidator vectors (rows, disagreements):", dict(results))
     assert wrong == []
-
-
-def _same_rules(row) -> bool:
-    """Rows of sources that check what docscreen checks for these types.
-
-    localflavor's SE field accepts interim numbers with letters (870512-T989) and its FR
-    field skips the Corsica check-digit rule that stdnum applies; pydantic's brand/length
-    test does not check Luhn, which docscreen requires of every card number.
-    """
-    semantics = row["semantics"]
-    if row["type"] == "CREDIT_CARD":
-        return "test_length_for_brand" not in semantics
-    return "localflavor" not in semantics
 
 
 @pytest.mark.parametrize(

@@ -86,6 +86,7 @@ _CARD_NETWORKS: dict[str, tuple[tuple[tuple[int, int], ...], frozenset[int]]] = 
     "maestro": (((50, 50), (56, 58), (639, 639), (67, 67), (6759, 6759)), frozenset(range(12, 20))),
     "rupay": (((60, 60), (65, 65), (81, 82), (508, 508), (353, 353), (356, 356)), frozenset({16})),
     "mir": (((2200, 2204),), frozenset({16, 17, 18, 19})),
+    "uatp": (((1, 1),), frozenset({15})),
 }
 
 
