@@ -10,7 +10,7 @@ from pathlib import Path
 from presidio_analyzer import RecognizerResult
 
 from .analyze.context import NEGATIVE_KEY, POSITIVE_KEY
-from .analyze.engine import build_analyzer
+from .analyze.engine import build_analyzer, needs_nlp, text_only_artifacts
 from .analyze.rules import Rule, load_rules
 from .extract import extract_bytes, extract_path
 from .limits import Limits
@@ -43,6 +43,8 @@ class Scanner:
         self.rules = load_rules() if rules is None else rules
         self._by_name = {f"docscreen:{r.id}": r for r in self.rules}
         self._analyzer = build_analyzer(self.rules)
+        self._artifacts = None if needs_nlp(self._analyzer) else text_only_artifacts(self._analyzer)
+        self._recognizers = self._analyzer.registry.recognizers
         self._fingerprint = Fingerprinter(fingerprint_key)
 
     # -- documents ---------------------------------------------------------------------
@@ -87,9 +89,11 @@ class Scanner:
 
     def _analyze_segment(self, segment: Segment) -> list[Finding]:
         norm = normalize(segment.text)
-        if not norm.text.strip():
-            return []
-        results = self._analyzer.analyze(text=norm.text, language="en", return_decision_process=True)
+        if not any(getattr(r, "may_match", lambda _t: True)(norm.text) for r in self._recognizers):
+            return []  # no rule can match here: skip the engine (most paragraphs)
+        results = self._analyzer.analyze(
+            text=norm.text, language="en", return_decision_process=True, nlp_artifacts=self._artifacts
+        )
         kept = _resolve_overlaps([r for r in results if r.score >= self.min_score], self._by_name)
         findings = []
         for r in kept:

@@ -139,11 +139,12 @@ def _nearest(cues: tuple[str, ...], before: list[Token], after: list[Token]) -> 
     """
     if not cues:
         return None
+    present = {w for token in (*before, *after) for w in token}
     best: tuple[int, str, int] | None = None
     n = len(before)
     for cue in cues:
         words = cue_tokens(cue)
-        if not words:
+        if not words or words[0] not in present:
             continue
         for i in range(n):
             if _matches(before, i, words):
