@@ -51,6 +51,11 @@ TYPES: dict[str, tuple[str, str]] = {
     "IL_ID": ("IL_ID", "Teudat Zehut:"),
     "TR_NATIONAL_ID": ("TR_TC_KIMLIK", "TC Kimlik No:"),
     "IE_PPS": ("IE_PPS", "PPS number:"),
+    "AR_CBU (bank account)": ("AR_CBU", "CBU:"),
+    "NZ_BANK_ACCOUNT": ("NZ_BANK_ACCOUNT", "Bank account:"),
+    "NO_BANK_ACCOUNT": ("NO_BANK_ACCOUNT", "Kontonummer:"),
+    "CZ_BANK_ACCOUNT": ("CZ_BANK_ACCOUNT", "Číslo účtu:"),
+    "ES_CCC (bank account)": ("ES_CCC", "Cuenta:"),
 }
 
 BARE_VALUE_SEMANTICS = ("checksum/format validity", "django-localflavor", "pydantic-extra-types")
@@ -81,14 +86,15 @@ SOURCE_DISAGREES = {
     ("IBAN_CODE", "ES89 3183 1500 9500 0121 0562"): "passes mod-97; only Spain's national check digits fail",
     ("CREDIT_CARD", "30500000000000009"): "pydantic's brand test does not check Luhn; docscreen does",
 }
-_LETTER_FORMS = ("SE_PERSONNUMMER", "FR_NIR (social security)", "CREDIT_CARD")
+_OTHER_RULES = ("SE_PERSONNUMMER", "FR_NIR (social security)", "CREDIT_CARD", "NZ_BANK_ACCOUNT")
 
 def _same_rules(row) -> bool:
     """Rows of sources that check what docscreen checks for these types.
 
-    localflavor's SE field accepts interim numbers with letters (870512-T989) and its FR
-    field skips the Corsica check-digit rule that stdnum applies; pydantic's brand/length
-    test does not check Luhn, which docscreen requires of every card number.
+    localflavor's SE field accepts interim numbers with letters (870512-T989), its FR field
+    skips the Corsica check-digit rule that stdnum applies, and its NZ bank-account field
+    checks the format only; pydantic's brand/length test does not check Luhn, which
+    docscreen requires of every card number.
     """
     semantics = row["semantics"]
     if row["type"] == "CREDIT_CARD":
@@ -104,7 +110,7 @@ def excluded(row) -> str | None:
         return INTENTIONAL[key]
     if key in SOURCE_DISAGREES:
         return SOURCE_DISAGREES[key]
-    if row["type"] in _LETTER_FORMS and not _same_rules(row):
+    if row["type"] in _OTHER_RULES and not _same_rules(row):
         return "the source checks something else for this type (see _same_rules)"
     return None
 

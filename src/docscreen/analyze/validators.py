@@ -188,6 +188,11 @@ VALIDATORS: dict[str, Validator] = {
     # Structure per country and mod-97; not the national BBAN checks, which reject e.g.
     # the SWIFT registry's own Belgian example BE68 5390 0754 7034.
     "iban": _stdnum("iban", check_country=False),
+    "ar_cbu": _stdnum("ar.cbu"),
+    "nz_bank_account": _stdnum("nz.bankaccount"),
+    "no_kontonr": _stdnum("no.kontonr"),
+    "cz_bank_account": _stdnum("cz.bankaccount"),
+    "es_ccc": _stdnum("es.ccc"),
     "bic": _stdnum("bic"),
     "uk_nino": uk_nino,
     "uk_sort_code": uk_sort_code,
