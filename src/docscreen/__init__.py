@@ -5,7 +5,7 @@ import logging
 from .errors import DocscreenError, ErrorCode
 from .extract import extract_bytes, extract_path
 from .limits import Limits
-from .model import Detection, ExtractedDocument, Location, ScanError, Segment
+from .model import Detection, ExtractedDocument, Finding, Location, ScanError, ScanResult, Segment
 
 __version__ = "0.1.0"
 
@@ -13,14 +13,29 @@ __version__ = "0.1.0"
 # log records go nowhere (and they never carry document text).
 logging.getLogger("docscreen").addHandler(logging.NullHandler())
 
+
+
+def __getattr__(name: str):
+    # The Scanner pulls in Presidio and spaCy (about a second to import); extraction-only
+    # users should not pay for it, so it is loaded on first use.
+    if name == "Scanner":
+        from .api import Scanner
+
+        return Scanner
+    raise AttributeError(f"module 'docscreen' has no attribute {name!r}")
+
+
 __all__ = [
+    "Scanner",
     "Detection",
     "DocscreenError",
     "ErrorCode",
     "ExtractedDocument",
+    "Finding",
     "Limits",
     "Location",
     "ScanError",
+    "ScanResult",
     "Segment",
     "__version__",
     "extract_bytes",
