@@ -76,3 +76,16 @@ def test_no_number_findings_on_the_public_resumes(scanner, corpus) -> None:
             if finding.category in NUMBER_CATEGORIES:
                 found.append((f.name, finding.entity_type, finding.preview, finding.explanation))
     assert found == []
+
+
+@pytest.mark.slow
+def test_hard_docs_scan_without_errors_and_only_the_real_iban(scanner, corpus) -> None:
+    """The hostile/odd files go through the whole Scanner; the only number in them is the
+    IBAN printed in a Dutch bank letter (pdfminer sample issue-1062)."""
+    found = set()
+    files = [p for p in (corpus / "hard_docs").rglob("*") if p.is_file()]
+    assert len(files) > 250
+    for f in files:
+        for finding in scanner.scan_path(f).findings:
+            found.add((f.name, finding.entity_type))
+    assert found == {("contrib__issue-1062-filters.pdf", "IBAN_CODE")}
