@@ -78,6 +78,7 @@ def candidate_text(text: str) -> str | None:
     return "".join(out)
 
 
+@lru_cache(maxsize=16)
 def candidate_windows(text: str) -> tuple[tuple[int, int], ...]:
     """Merged spans of ``text`` where an identifier pattern can match, on whitespace bounds."""
     windows: list[list[int]] = []
