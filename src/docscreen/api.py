@@ -9,6 +9,7 @@ from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
 
+from .analyze import special
 from .analyze.context import NEGATIVE_KEY, POSITIVE_KEY
 from .analyze.engine import build_analyzer, needs_nlp, text_only_artifacts
 from .analyze.rules import Rule, load_rules
@@ -37,12 +38,13 @@ class Scanner:
         min_score: float = 0.5,
         fingerprint_key: bytes | None = None,
         rules: tuple[Rule, ...] | None = None,
+        special: bool = True,
     ) -> None:
         self.limits = limits or Limits()
         self.min_score = min_score
         self.rules = load_rules() if rules is None else rules
         self._by_name = {f"docscreen:{r.id}": r for r in self.rules}
-        self._analyzer = build_analyzer(self.rules)
+        self._analyzer = build_analyzer(self.rules, special=special)
         self._artifacts = None if needs_nlp(self._analyzer) else text_only_artifacts(self._analyzer)
         self._recognizers = self._analyzer.registry.recognizers
         self._fingerprint = Fingerprinter(fingerprint_key)
@@ -80,7 +82,7 @@ class Scanner:
         for segment in segments:
             for finding in self._analyze_segment(segment):
                 loc = finding.location
-                key = (finding.entity_type, finding.fingerprint, loc.part, loc.page, loc.section, loc.container)
+                key = (finding.category, finding.entity_type, finding.fingerprint, loc.part, loc.page, loc.section, loc.container)
                 if key in seen:
                     continue  # the same value in the same place (e.g. a tracked-change view)
                 seen.add(key)
@@ -94,10 +96,16 @@ class Scanner:
         results = self._analyzer.analyze(
             text=norm.text, language="en", return_decision_process=True, nlp_artifacts=self._artifacts
         )
-        kept = _resolve_overlaps([r for r in results if r.score >= self.min_score], self._by_name)
+        kept = [r for r in results if r.score >= self.min_score]
+        identifiers = _resolve_overlaps(
+            [r for r in kept if _name(r) in self._by_name], self._by_name
+        )
+        # Disclosures are decided per category by their recognizer (one reading per span
+        # there); a party membership is also a political belief on the same span.
+        disclosures = [r for r in kept if _name(r) not in self._by_name]
         findings = []
-        for r in kept:
-            rule = self._by_name[r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY]]
+        for r in identifiers:
+            rule = self._by_name[_name(r)]
             start, end = norm.to_original(r.start, r.end)
             explanation = r.analysis_explanation
             findings.append(
@@ -119,8 +127,34 @@ class Scanner:
                     flags=segment.flags,
                 )
             )
+        for r in disclosures:
+            meta = r.recognition_metadata
+            start, end = norm.to_original(r.start, r.end)
+            findings.append(
+                Finding(
+                    category=meta[special.CATEGORY_KEY],
+                    entity_type=r.entity_type,
+                    score=r.score,
+                    location=segment.location,
+                    start=start,
+                    end=end,
+                    rule=meta[special.RULE_KEY],
+                    pattern=meta.get(special.DECISION_KEY),
+                    validator=None,
+                    validated=None,
+                    context=meta.get(special.POSITIVE_KEY),
+                    negative_context=meta.get(special.NEGATIVE_KEY),
+                    preview=mask(segment.text[start:end]),
+                    fingerprint=self._fingerprint(norm.text[r.start : r.end]),
+                    flags=segment.flags,
+                )
+            )
         findings.sort(key=lambda f: f.start)
         return findings
+
+
+def _name(r: RecognizerResult) -> str:
+    return r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY]
 
 
 def _resolve_overlaps(results: list[RecognizerResult], rules: dict[str, Rule]) -> list[RecognizerResult]:

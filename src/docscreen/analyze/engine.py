@@ -7,7 +7,7 @@ only docscreen's rule recognizers, and the whole-word context enhancer.
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
@@ -16,12 +16,19 @@ from .nlp import build_nlp_engine
 from .rules import REGEX_FLAGS, Rule, RuleRecognizer, load_rules
 
 
-def build_analyzer(rules: tuple[Rule, ...] | None = None) -> AnalyzerEngine:
+def build_analyzer(rules: tuple[Rule, ...] | None = None, *, special: bool = True) -> AnalyzerEngine:
+    """The engine: one recognizer per identifier rule, and (``special``) one disclosure
+    recognizer per special category (``analyze/special.py``)."""
     rules = load_rules() if rules is None else rules
-    if not rules:
+    recognizers: list[EntityRecognizer] = [RuleRecognizer(rule) for rule in rules]
+    if special:
+        from .special import build_recognizers
+
+        recognizers.extend(build_recognizers())
+    if not recognizers:
         raise ValueError("no rules to analyze with")
     registry = RecognizerRegistry(
-        recognizers=[RuleRecognizer(rule) for rule in rules],
+        recognizers=recognizers,
         global_regex_flags=REGEX_FLAGS,
         supported_languages=["en"],
     )

@@ -1,0 +1,706 @@
+"""Disclosure detection for the eight special categories.
+
+A *term* (a condition, a religion, a union, an offence...) is never a finding by itself: resumes
+are full of professional mentions ("ICU charge nurse", "M.A. in Comparative Religion",
+"represented management in collective bargaining"). A finding needs a term and a *disclosure
+cue*, and a nearer *professional cue* drops it. The data (term lists, cue lists, form labels,
+examples) lives in ``analyze/lexicons/*.yaml`` (see the README there); this module matches and
+decides.
+
+Matching: spaCy's :class:`~spacy.matcher.PhraseMatcher` over each token's ``NORM``, which is set
+to the lower-cased lemma (from the pipeline's lookup table), so "Migraines" matches
+``migraine``; terms written with inner capitals (``ADHD``, ``SEIU``) match exactly on ``ORTH``;
+token patterns (``Local 1199``, "served 18 months") run in a :class:`~spacy.matcher.Matcher`.
+
+Decision, per matched term, inside its sentence (``decide``):
+
+1. a negation just before it ("no criminal record", "never diagnosed") drops it;
+2. a disclosure cue attached to it (the category's own lead-ins, "as a", "I am", "diagnosed
+   with", and for organisations and roles "member of") makes it a disclosure, unless a
+   professional cue is nearer to the term than that cue;
+3. otherwise a ``phrase`` ("in recovery"), ``org`` or ``role`` (listed on a resume:
+   "Deacon, Bethel Methodist") is a disclosure unless the sentence has a professional cue;
+4. otherwise a plain ``term`` with the candidate as the subject (a first- or third-person word
+   in the sentence) and no professional cue is a disclosure;
+5. ``ambiguous`` terms (common words in another sense: "conservative", "AA") only count through
+   rule 2 or a form field.
+
+Form fields (``Religion: Sikh``) are found by label; a refusal value ("prefer not to say")
+is not a disclosure. Every hit records the cue that decided it, so a finding can say why.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..categories import Category
+
+KINDS = ("term", "org", "role", "phrase")
+SPECIAL = (
+    Category.RACE_ETHNICITY,
+    Category.POLITICAL_BELIEF,
+    Category.RELIGION_PHILOSOPHY,
+    Category.UNION_PARTY_MEMBERSHIP,
+    Category.HEALTH_GENETIC,
+    Category.ADDICTION,
+    Category.SEXUAL_LIFE,
+    Category.CRIMINAL_RECORD,
+)
+
+#: Scores of the decisions (the Scanner reports >= 0.5 by default).
+SCORES = {
+    "form_field": 0.9,
+    "disclosure_cue": 0.85,
+    "membership": 0.8,
+    "phrase": 0.75,
+    "listed": 0.6,
+    "person": 0.6,
+    "professional": 0.25,
+    "negated": 0.0,
+    "no_cue": 0.2,
+    "ambiguous": 0.1,
+}
+#: Tokens between an attached cue and its term (before / after the term).
+ATTACH_BEFORE = 4
+ATTACH_AFTER = 3
+#: Tokens before a term that a negation must be within.
+NEGATION_WINDOW = 4
+
+CATEGORY_KEY = "docscreen_category"
+RULE_KEY = "docscreen_rule"
+DECISION_KEY = "docscreen_decision"
+POSITIVE_KEY = "docscreen_context"
+NEGATIVE_KEY = "docscreen_negative"
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not say what the detector needs."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    id: str
+    rule: str  # "<file stem>.<id>", what findings name
+    category: Category
+    entity_type: str
+    kind: str
+    source: str
+    terms: tuple[str, ...]
+    ambiguous: frozenset[str]
+    #: Further categories a disclosure of this lexicon reveals (a party membership reveals
+    #: political belief too).
+    also: tuple[Category, ...] = ()
+    token_patterns: tuple[Any, ...] = ()
+    positive_examples: tuple[str, ...] = ()
+    negative_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    category: Category
+    stem: str
+    form_labels: tuple[str, ...]
+    disclosure_cues: tuple[str, ...]
+    professional_cues: tuple[str, ...]
+    lexicons: tuple[Lexicon, ...]
+    form_examples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class CommonCues:
+    person: tuple[str, ...]
+    identity: tuple[str, ...]
+    membership: tuple[str, ...]
+    professional: tuple[str, ...]
+    negations: tuple[str, ...]
+    refusals: tuple[str, ...]
+
+
+def _strs(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() == v and v for v in value):
+        raise LexiconError(f"{where}: expected a list of non-empty, stripped strings")
+    return tuple(value)
+
+
+def parse_category(data: dict, stem: str) -> CategorySpec:
+    try:
+        category = Category(data["category"])
+    except (KeyError, ValueError) as exc:
+        raise LexiconError(f"{stem}: category: {exc}") from None
+    if category not in SPECIAL:
+        raise LexiconError(f"{stem}: {category.value} is not a special category")
+    lexicons = []
+    for raw in data.get("lexicons") or ():
+        lid = raw.get("id", "?")
+        where = f"{stem}.{lid}"
+        try:
+            kind = raw["kind"]
+            if kind not in KINDS:
+                raise LexiconError(f"{where}: kind must be one of {KINDS}")
+            terms = _strs(raw.get("terms"), f"{where}.terms")
+            ambiguous = _strs(raw.get("ambiguous"), f"{where}.ambiguous")
+            unknown = {a.lower() for a in ambiguous} - {t.lower() for t in terms}
+            if unknown:
+                raise LexiconError(f"{where}: ambiguous terms not in terms: {sorted(unknown)[:5]}")
+            patterns = tuple(raw.get("token_patterns") or ())
+            if not terms and not patterns:
+                raise LexiconError(f"{where}: no terms and no token_patterns")
+            examples = raw.get("examples") or {}
+            lexicons.append(
+                Lexicon(
+                    id=lid,
+                    rule=where,
+                    category=category,
+                    entity_type=raw["entity_type"],
+                    kind=kind,
+                    source=str(raw.get("source", "")),
+                    terms=terms,
+                    ambiguous=frozenset(a.lower() for a in ambiguous),
+                    also=tuple(Category(c) for c in raw.get("also") or ()),
+                    token_patterns=patterns,
+                    positive_examples=_strs(examples.get("positive"), f"{where}.examples.positive"),
+                    negative_examples=_strs(examples.get("negative"), f"{where}.examples.negative"),
+                )
+            )
+        except KeyError as exc:
+            raise LexiconError(f"{where}: missing {exc}") from None
+    ids = [lx.id for lx in lexicons]
+    if len(ids) != len(set(ids)):
+        raise LexiconError(f"{stem}: duplicate lexicon ids")
+    form = data.get("form_examples") or {}
+    return CategorySpec(
+        category=category,
+        stem=stem,
+        form_labels=_strs(data.get("form_labels"), f"{stem}.form_labels"),
+        disclosure_cues=_strs(data.get("disclosure_cues"), f"{stem}.disclosure_cues"),
+        professional_cues=_strs(data.get("professional_cues"), f"{stem}.professional_cues"),
+        lexicons=tuple(lexicons),
+        form_examples={k: _strs(form.get(k), f"{stem}.form_examples.{k}") for k in ("positive", "negative")},
+    )
+
+
+def parse_common(data: dict) -> CommonCues:
+    return CommonCues(
+        **{
+            name: _strs(data.get(key), f"_common.{key}")
+            for name, key in (
+                ("person", "person_cues"),
+                ("identity", "identity_cues"),
+                ("membership", "membership_cues"),
+                ("professional", "professional_cues"),
+                ("negations", "negations"),
+                ("refusals", "refusals"),
+            )
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
+    folder = resources.files("docscreen.analyze") / "lexicons"
+    specs: list[CategorySpec] = []
+    common: CommonCues | None = None
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        stem = entry.name[: -len(".yaml")]
+        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+        if stem == "_common":
+            common = parse_common(data)
+        else:
+            specs.append(parse_category(data, stem))
+    if common is None:
+        raise LexiconError("lexicons/_common.yaml is missing")
+    seen = [s.category for s in specs]
+    if len(seen) != len(set(seen)):
+        raise LexiconError("two lexicon files for one category")
+    return tuple(specs), common
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+def _norm(word: str) -> str:
+    """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
+    from .context import _lemma
+
+    low = word.lower()
+    if low.startswith("'") or low.startswith("\u2019"):
+        return low  # "'s" is a possessive here, not "has"
+    return _lemma(low)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One decided term match (below-threshold ones included, for explanations)."""
+
+    category: Category
+    entity_type: str
+    rule: str
+    kind: str
+    start: int  # characters in the analysed text
+    end: int
+    score: float
+    decision: str
+    cue: str | None = None  # the cue that made it a disclosure
+    negative: str | None = None  # the professional cue or negation that dropped it
+
+
+@dataclass
+class _Sentence:
+    start: int  # token indices [start, end)
+    end: int
+
+
+class DisclosureMatcher:
+    """All eight categories' matchers over one tokenisation of a text."""
+
+    def __init__(self, specs: tuple[CategorySpec, ...] | None = None, common: CommonCues | None = None):
+        from .nlp import load_nlp
+
+        if specs is None or common is None:
+            specs, common = load_lexicons()
+        self.specs = {s.category: s for s in specs}
+        self.common = common
+        self.nlp = load_nlp()
+        vocab = self.nlp.vocab
+        self._lower = PhraseMatcher(vocab, attr="NORM")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._tokens = Matcher(vocab)
+        self._lexicons: dict[str, Lexicon] = {}
+        self._triggers: set[str] = set()
+        for spec in specs:
+            for lex in spec.lexicons:
+                key = lex.rule
+                self._lexicons[key] = lex
+                lower = [t for t in lex.terms if not _exact_case(t)]
+                exact = [t for t in lex.terms if _exact_case(t)]
+                if lower:
+                    self._lower.add(key, [self._doc(t) for t in lower])
+                if exact:
+                    self._exact.add(key, [self.nlp.make_doc(t) for t in exact])
+                if lex.token_patterns:
+                    self._tokens.add(key, [list(p) for p in lex.token_patterns])
+                    self._triggers.update(_pattern_triggers(lex.token_patterns))
+                for t in lex.terms:
+                    first = self._doc(t)[0]
+                    self._triggers.add(first.norm_)
+                    self._triggers.add(first.lower_)
+        # Cues as tuples of norms.
+        self._cues = {
+            name: [(c, self._cue(c)) for c in getattr(common, name)]
+            for name in ("person", "identity", "membership", "professional", "negations")
+        }
+        self._cat_cues = {
+            cat: {
+                "disclosure": [(c, self._cue(c)) for c in spec.disclosure_cues],
+                "professional": [(c, self._cue(c)) for c in spec.professional_cues],
+            }
+            for cat, spec in self.specs.items()
+        }
+        self._form = _form_regex(specs)
+        self._label_category: dict[str, list[Category]] = {}
+        for spec in specs:
+            for label in spec.form_labels:
+                self._label_category.setdefault(_squash(label), []).append(spec.category)
+        self._refusals = {_squash(r) for r in common.refusals}
+        self._lock = threading.Lock()
+        self._last: tuple[str, tuple[Hit, ...]] | None = None
+        self._may_last: tuple[str, bool] | None = None
+
+    # -- building ----------------------------------------------------------------------
+    def _doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        for tok in doc:
+            tok.norm_ = _norm(tok.text)
+        return doc
+
+    def _cue(self, cue: str) -> tuple[str, ...]:
+        return tuple(t.norm_ for t in self._doc(cue) if not t.is_space)
+
+    # -- cheap test --------------------------------------------------------------------
+    def may_match(self, text: str) -> bool:
+        """A cheap test (no tokenising): could anything match in ``text``? Cached for the
+        last text, which the eight recognizers of one analysis all ask about."""
+        last = self._may_last
+        if last is not None and last[0] == text:
+            return last[1]
+        answer = (self._form is not None and self._form.search(text) is not None) or self.may_match_terms(text)
+        self._may_last = (text, answer)
+        return answer
+
+    # -- analysis ----------------------------------------------------------------------
+    def hits(self, text: str) -> tuple[Hit, ...]:
+        """Every decided match in ``text`` (cached for the last text: the eight recognizers
+        of one analysis share it)."""
+        with self._lock:
+            if self._last is not None and self._last[0] == text:
+                return self._last[1]
+        result = tuple(self._analyze(text))
+        with self._lock:
+            self._last = (text, result)
+        return result
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = self.nlp.vocab.strings
+        matches = [(strings[k], s, e) for k, s, e in self._lower(doc)]
+        matches += [(strings[k], s, e) for k, s, e in self._exact(doc)]
+        matches += [(strings[k], s, e) for k, s, e in self._tokens(doc)]
+        return matches
+
+    def term_matches(self, text: str) -> list[tuple[Lexicon, int, int]]:
+        """Every lexicon term in ``text`` as (lexicon, start, end) characters, undecided: the
+        coverage of the term lists (bench/labeled_coverage.py), not disclosures."""
+        doc = self._doc(text)
+        out = []
+        for key, s, e in self._matches(doc):
+            out.append((self._lexicons[key], doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        return out
+
+    def _analyze(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        hits.extend(self._form_fields(text))
+        if not self.may_match_terms(text):
+            return hits
+        doc = self._doc(text)
+        sents = _sentences(doc)
+        matches = self._matches(doc)
+        # Per category, the longest match wins where matches overlap.
+        by_cat: dict[Category, list[tuple[str, int, int]]] = {}
+        for key, s, e in matches:
+            by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
+        form_spans = [(h.start, h.end, h.category) for h in hits]
+        for cat, items in by_cat.items():
+            kept: list[tuple[str, int, int]] = []
+            for key, s, e in sorted(items, key=lambda m: (-(m[2] - m[1]), m[1])):
+                if all(e <= ks or s >= ke for _k, ks, ke in kept):
+                    kept.append((key, s, e))
+            for key, s, e in sorted(kept, key=lambda m: m[1]):
+                lex = self._lexicons[key]
+                start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+                if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
+                    continue  # inside a form field's value: already decided
+                sent = next((x for x in sents if x.start <= s < x.end), _Sentence(0, len(doc)))
+                hits.extend(self._decide(doc, sent, lex, s, e, start, end))
+        return hits
+
+    def may_match_terms(self, text: str) -> bool:
+        for word in _WORDS.findall(text.lower()):
+            if word in self._triggers or _norm(word) in self._triggers:
+                return True
+        return False
+
+    def _decide(self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int) -> list[Hit]:
+        norms = [t.norm_ for t in doc[sent.start : sent.end]]
+        a, b = s - sent.start, e - sent.start
+        term = doc[s:e].text.lower()
+        ambiguous = term in lex.ambiguous or _squash(term) in {_squash(x) for x in lex.ambiguous}
+        cat_cues = self._cat_cues[lex.category]
+
+        def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
+            return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
+
+        neg = _attached(self._cues["negations"], norms, a, b, before=NEGATION_WINDOW, after=0)
+        if neg is not None:
+            return [hit(lex.category, "negated", negative=neg[1])]
+
+        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b)
+        attach = cat_cues["disclosure"] + self._cues["identity"]
+        if lex.kind in ("org", "role"):
+            attach = attach + self._cues["membership"]
+        disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+
+        # A lexicon that also reveals another category (a party: political belief): that
+        # category's own cue ("Labour voter") reveals it alone, without membership.
+        out: list[Hit] = []
+        for other in lex.also:
+            other_cues = self._cat_cues.get(other, {}).get("disclosure", [])
+            oc = _attached(other_cues, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            member = _attached(self._cues["membership"], norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            if oc is not None and member is None and (professional is None or professional[0] >= oc[0]):
+                return [hit(other, "disclosure_cue", cue=oc[1])]
+
+        if disc is not None:
+            if professional is not None and professional[0] < disc[0]:
+                main = hit(lex.category, "professional", negative=professional[1])
+            else:
+                main = hit(lex.category, "disclosure_cue", cue=disc[1])
+        elif ambiguous:
+            main = hit(lex.category, "ambiguous")
+        elif lex.kind in ("phrase", "org", "role"):
+            if professional is not None:
+                main = hit(lex.category, "professional", negative=professional[1])
+            elif lex.kind == "phrase":
+                main = hit(lex.category, "phrase", cue=lex.kind)
+            else:
+                member = _nearest(self._cues["membership"], norms, a, b)
+                main = hit(lex.category, "membership", cue=member[1]) if member else hit(lex.category, "listed", cue=lex.kind)
+        else:
+            person = _nearest(self._cues["person"], norms, a, b)
+            if person is None:
+                main = hit(lex.category, "no_cue")
+            elif professional is not None:
+                main = hit(lex.category, "professional", negative=professional[1])
+            else:
+                main = hit(lex.category, "person", cue=person[1])
+        out.append(main)
+        if main.score >= 0.5:
+            out.extend(
+                Hit(o, main.entity_type, main.rule, main.kind, start, end, main.score, main.decision, main.cue)
+                for o in lex.also
+            )
+        return out
+
+    def _form_fields(self, text: str) -> list[Hit]:
+        if self._form is None:
+            return []
+        hits = []
+        for m in self._form.finditer(text):
+            label = m.group("label")
+            value = m.group("value")
+            vstart = m.start("value")
+            stripped = value.rstrip(" \t.,")
+            lead = len(stripped) - len(stripped.lstrip(" \t"))
+            stripped = stripped.strip(" \t")
+            if not stripped or _squash(stripped) in self._refusals or _is_refusal(stripped, self._refusals):
+                continue
+            for cat in self._label_category[_squash(label)]:
+                spec = self.specs[cat]
+                hits.append(
+                    Hit(
+                        cat,
+                        f"{cat.value}_FORM_FIELD",
+                        f"{spec.stem}.form_field",
+                        "form",
+                        vstart + lead,
+                        vstart + lead + len(stripped),
+                        SCORES["form_field"],
+                        "form_field",
+                        cue=f"form label '{label.strip()}'",
+                    )
+                )
+        return hits
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+_WORDS = regex.compile(r"[\w'’+]+")
+_SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
+
+
+def _exact_case(term: str) -> bool:
+    """Terms with a capital after their first letter match exactly (acronyms, CamelCase)."""
+    return any(c.isupper() for c in term[1:])
+
+
+def _squash(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _is_refusal(value: str, refusals: set[str]) -> bool:
+    squashed = _squash(value)
+    if not squashed:
+        return True
+    return any(squashed.startswith(r + " ") or squashed == r for r in refusals if len(r) > 3)
+
+
+def _pattern_triggers(patterns: tuple[Any, ...]) -> set[str]:
+    out: set[str] = set()
+    for pattern in patterns:
+        for tok in pattern[:1]:
+            for key in ("LOWER", "NORM", "ORTH", "TEXT"):
+                v = tok.get(key)
+                if isinstance(v, str):
+                    out.add(v.lower())
+                elif isinstance(v, dict):
+                    out.update(x.lower() for x in v.get("IN", ()))
+    return out
+
+
+def _sentences(doc: Doc) -> list[_Sentence]:
+    """Sentence-ish spans: ends at . ! ? ; bullets and line breaks (a wrapped line that goes
+    on in lower case continues its sentence)."""
+    sents = []
+    start = 0
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        boundary = False
+        if tok.text in _SENTENCE_END:
+            boundary = True
+        elif tok.is_space and "\n" in tok.text:
+            prev = doc[i - 1] if i > 0 else None
+            nxt = doc[i + 1] if i + 1 < n else None
+            wraps = prev is not None and nxt is not None and nxt.text[:1].islower() and not prev.is_punct
+            boundary = not wraps
+        if boundary:
+            if i + 1 > start:
+                sents.append(_Sentence(start, i + 1))
+            start = i + 1
+    if start < n:
+        sents.append(_Sentence(start, n))
+    return sents or [_Sentence(0, n)]
+
+
+Cue = tuple[str, tuple[str, ...]]
+
+
+def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
+    """Start positions of ``cue`` in ``norms[lo:hi]``."""
+    k = len(cue)
+    for i in range(max(lo, 0), min(hi, len(norms)) - k + 1):
+        if tuple(norms[i : i + k]) == cue:
+            yield i
+
+
+def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int, after: int):
+    """(distance, cue) of the nearest cue ending at most ``before`` tokens before the term
+    or starting at most ``after`` tokens after it."""
+    best = None
+    for text, words in cues:
+        if not words:
+            continue
+        k = len(words)
+        for i in _find(words, norms, a - before - k, a):
+            if i + k <= a:
+                d = a - (i + k)
+                if d <= before and (best is None or d < best[0]):
+                    best = (d, text)
+        for i in _find(words, norms, b, b + after + k):
+            d = i - b
+            if d <= after and (best is None or d < best[0]):
+                best = (d, text)
+    return best
+
+
+def _nearest(cues: list[Cue], norms: list[str], a: int, b: int):
+    """(distance, cue) of the nearest cue anywhere in the sentence, outside the term."""
+    best = None
+    for text, words in cues:
+        if not words:
+            continue
+        k = len(words)
+        for i in _find(words, norms, 0, len(norms)):
+            if i + k <= a:
+                d = a - (i + k)
+            elif i >= b:
+                d = i - b
+            else:
+                continue  # overlaps the term itself
+            if best is None or d < best[0]:
+                best = (d, text)
+    return best
+
+
+def _form_regex(specs: tuple[CategorySpec, ...]):
+    labels = sorted({label for spec in specs for label in spec.form_labels}, key=len, reverse=True)
+    if not labels:
+        return None
+    alternation = "|".join(regex.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
+    return regex.compile(
+        rf"(?:^|(?<=[|;•·]))[ \t]*[-•*·▪]?[ \t]*(?P<label>{alternation})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：][ \t]*"
+        r"(?P<value>[^\n|;•]{1,80})",
+        regex.IGNORECASE | regex.MULTILINE,
+    )
+
+
+# --- Presidio recognizers -------------------------------------------------------------------
+
+_MATCHER: DisclosureMatcher | None = None
+_MATCHER_LOCK = threading.Lock()
+
+
+def shared_matcher() -> DisclosureMatcher:
+    global _MATCHER
+    with _MATCHER_LOCK:
+        if _MATCHER is None:
+            _MATCHER = DisclosureMatcher()
+        return _MATCHER
+
+
+class DisclosureRecognizer(EntityRecognizer):
+    """The Presidio recognizer of one special category, over the shared matcher.
+
+    Results carry the category, rule, decision and deciding cue in ``recognition_metadata``.
+    Hits below ``keep_below`` are still returned (with their low score) so an explanation can
+    show what was dropped and why; the Scanner's minimum score filters them.
+    """
+
+    needs_nlp = False
+
+    def __init__(self, category: Category, matcher: DisclosureMatcher | None = None) -> None:
+        self.category = category
+        self.matcher = matcher or shared_matcher()
+        spec = self.matcher.specs[category]
+        entities = sorted({lx.entity_type for lx in spec.lexicons} | {f"{category.value}_FORM_FIELD"})
+        for other in self.matcher.specs.values():
+            for lx in other.lexicons:
+                if category in lx.also:
+                    entities.append(lx.entity_type)
+        super().__init__(
+            supported_entities=sorted(set(entities)),
+            name=f"docscreen:{category.value.lower()}",
+            supported_language="en",
+        )
+
+    def load(self) -> None:  # the matcher is built in __init__
+        pass
+
+    def may_match(self, text: str) -> bool:
+        return self.matcher.may_match(text)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for h in self.matcher.hits(text):
+            if h.category != self.category or h.score <= 0:
+                continue
+            explanation = AnalysisExplanation(
+                recognizer=self.name,
+                original_score=h.score,
+                pattern_name=h.decision,
+                textual_explanation=_explain(h),
+            )
+            results.append(
+                RecognizerResult(
+                    entity_type=h.entity_type,
+                    start=h.start,
+                    end=h.end,
+                    score=h.score,
+                    analysis_explanation=explanation,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        CATEGORY_KEY: h.category.value,
+                        RULE_KEY: h.rule,
+                        DECISION_KEY: h.decision,
+                        POSITIVE_KEY: h.cue,
+                        NEGATIVE_KEY: h.negative,
+                    },
+                )
+            )
+        return results
+
+
+def _explain(h: Hit) -> str:
+    if h.negative:
+        return f"{h.rule}: {h.decision} ({h.negative!r})"
+    if h.cue:
+        return f"{h.rule}: {h.decision} ({h.cue!r})"
+    return f"{h.rule}: {h.decision}"
+
+
+def build_recognizers(matcher: DisclosureMatcher | None = None) -> list[DisclosureRecognizer]:
+    matcher = matcher or shared_matcher()
+    return [DisclosureRecognizer(cat, matcher) for cat in SPECIAL if cat in matcher.specs]

@@ -1,0 +1,215 @@
+"""The disclosure matcher's mechanics, on small inline lexicons (the real lists are tested by
+tests/rules/test_lexicon_examples.py)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from docscreen.analyze.special import (
+    DisclosureMatcher,
+    LexiconError,
+    load_lexicons,
+    parse_category,
+    parse_common,
+)
+
+HEALTH = """
+category: HEALTH_GENETIC
+form_labels: [disability, blood type]
+disclosure_cues: [diagnosed with, living with]
+professional_cues: [ward, nurse]
+lexicons:
+  - id: conditions
+    entity_type: HEALTH_CONDITION
+    kind: term
+    source: test
+    terms: [bipolar disorder, migraine, type 1 diabetes, ADHD, depression]
+    ambiguous: [depression]
+"""
+UNIONS = """
+category: UNION_PARTY_MEMBERSHIP
+form_labels: [party]
+professional_cues: [collective bargaining]
+lexicons:
+  - id: unions
+    entity_type: TRADE_UNION
+    kind: org
+    source: test
+    terms: [UNISON]
+    token_patterns:
+      - [{LOWER: local}, {IS_DIGIT: true}]
+  - id: parties
+    entity_type: POLITICAL_PARTY
+    kind: org
+    source: test
+    terms: [Labour Party, labour]
+    ambiguous: [labour]
+    also: [POLITICAL_BELIEF]
+"""
+POLITICS = """
+category: POLITICAL_BELIEF
+disclosure_cues: [voter, supporter]
+lexicons:
+  - id: ideologies
+    entity_type: POLITICAL_VIEW
+    kind: term
+    source: test
+    terms: [socialist]
+  - id: activism
+    entity_type: POLITICAL_ACTIVITY
+    kind: phrase
+    source: test
+    terms: [canvassed for]
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher() -> DisclosureMatcher:
+    _specs, common = load_lexicons()
+    specs = tuple(
+        parse_category(yaml.safe_load(text), stem)
+        for text, stem in ((HEALTH, "health"), (UNIONS, "union_party"), (POLITICS, "political"))
+    )
+    return DisclosureMatcher(specs, common)
+
+
+def found(matcher: DisclosureMatcher, text: str) -> list[tuple[str, str, str]]:
+    """(category, decision, matched text) of the hits that are reported (score >= 0.5)."""
+    return [(h.category.value, h.decision, text[h.start : h.end]) for h in matcher.hits(text) if h.score >= 0.5]
+
+
+def decisions(matcher: DisclosureMatcher, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(h.decision, h.cue, h.negative) for h in matcher.hits(text)]
+
+
+def test_disclosure_cue_makes_a_term_a_finding(matcher) -> None:
+    assert found(matcher, "I was diagnosed with bipolar disorder in 2019.") == [
+        ("HEALTH_GENETIC", "disclosure_cue", "bipolar disorder")
+    ]
+
+
+def test_a_term_alone_is_not_a_finding(matcher) -> None:
+    assert found(matcher, "Bipolar disorder outcomes, 2019 cohort.") == []
+    assert decisions(matcher, "Bipolar disorder outcomes, 2019 cohort.") == [("no_cue", None, None)]
+
+
+def test_professional_cue_drops_and_is_named(matcher) -> None:
+    text = "Charge nurse on a ward for bipolar disorder, where I led the night shift."
+    assert found(matcher, text) == []
+    assert decisions(matcher, text)[0] == ("professional", None, "ward")
+
+
+def test_nearer_disclosure_cue_beats_a_farther_professional_one(matcher) -> None:
+    text = "As a nurse I know the ward well, and I am living with type 1 diabetes myself."
+    assert found(matcher, text) == [("HEALTH_GENETIC", "disclosure_cue", "type 1 diabetes")]
+
+
+def test_person_cue_for_plain_terms_and_lemmas(matcher) -> None:
+    assert found(matcher, "My migraines are under control.") == [("HEALTH_GENETIC", "person", "migraines")]
+
+
+def test_exact_case_terms_match_only_as_written(matcher) -> None:
+    assert found(matcher, "I have ADHD.") == [("HEALTH_GENETIC", "person", "ADHD")]
+    assert found(matcher, "I have adhd.") == []
+
+
+def test_negation_drops(matcher) -> None:
+    text = "I have never been diagnosed with bipolar disorder."
+    assert found(matcher, text) == []
+    assert decisions(matcher, text)[0][0] == "negated"
+
+
+def test_ambiguous_terms_need_an_attached_cue(matcher) -> None:
+    assert found(matcher, "My thesis was on the Great Depression.") == []
+    assert found(matcher, "I was diagnosed with depression in 2018.") == [
+        ("HEALTH_GENETIC", "disclosure_cue", "depression")
+    ]
+    assert found(matcher, "Labour market analysis for the region.") == []
+
+
+def test_form_fields_and_refusals(matcher) -> None:
+    assert found(matcher, "Blood type: A-") == [("HEALTH_GENETIC", "form_field", "A-")]
+    assert found(matcher, "Name: Jo Bloggs | Disability: partial hearing loss | Party: SNP") == [
+        ("HEALTH_GENETIC", "form_field", "partial hearing loss"),
+        ("UNION_PARTY_MEMBERSHIP", "form_field", "SNP"),
+    ]
+    for refusal in ("prefer not to say", "N/A", "None", "Prefer not to disclose.", "-"):
+        assert found(matcher, f"Disability: {refusal}") == [], refusal
+
+
+def test_org_listed_member_and_professional(matcher) -> None:
+    assert found(matcher, "UNISON shop steward, 2015-2019") == [("UNION_PARTY_MEMBERSHIP", "listed", "UNISON")]
+    assert found(matcher, "Member of Local 1199 since 2012") == [
+        ("UNION_PARTY_MEMBERSHIP", "disclosure_cue", "Local 1199")
+    ]
+    assert found(matcher, "Represented management in collective bargaining with UNISON.") == []
+
+
+def test_also_category_and_its_own_cue(matcher) -> None:
+    both = found(matcher, "Member of the Labour Party")
+    assert {c for c, _d, _t in both} == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    # A supporter discloses a belief, not a membership.
+    assert found(matcher, "Labour voter all my life") == [("POLITICAL_BELIEF", "disclosure_cue", "Labour")]
+
+
+def test_phrase_kind(matcher) -> None:
+    assert found(matcher, "Canvassed for the Green candidate in 2022.") == [
+        ("POLITICAL_BELIEF", "phrase", "Canvassed for")
+    ]
+
+
+def test_sentences_end_at_line_breaks_and_bullets(matcher) -> None:
+    # "I" is in another line: not the subject of the term.
+    assert found(matcher, "Skills I bring\nBipolar disorder research methods") == []
+    assert found(matcher, "I lead teams • Bipolar disorder cohort") == []
+    # A wrapped line that goes on in lower case is one sentence.
+    assert found(matcher, "In 2019 I was diagnosed with\nbipolar disorder.") == [
+        ("HEALTH_GENETIC", "disclosure_cue", "bipolar disorder")
+    ]
+
+
+def test_hits_are_cached_for_the_last_text_only(matcher) -> None:
+    a = matcher.hits("My migraines are under control.")
+    assert matcher.hits("My migraines are under control.") is a
+    matcher.hits("something else")
+    assert matcher.hits("My migraines are under control.") is not a
+
+
+def test_may_match_is_a_superset(matcher) -> None:
+    assert matcher.may_match("Blood type: O+")
+    assert matcher.may_match("my MIGRAINES")
+    assert not matcher.may_match("Led a team of five engineers shipping a payments API.")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("category: NATIONAL_ID\nlexicons: []", "not a special category"),
+        ("category: NOPE", "category"),
+        (
+            "category: HEALTH_GENETIC\nlexicons:\n - {id: a, entity_type: X, kind: word, terms: [x]}",
+            "kind must be",
+        ),
+        (
+            "category: HEALTH_GENETIC\nlexicons:\n - {id: a, entity_type: X, kind: term, terms: [x], ambiguous: [y]}",
+            "ambiguous terms not in terms",
+        ),
+        ("category: HEALTH_GENETIC\nlexicons:\n - {id: a, kind: term, terms: [x]}", "missing 'entity_type'"),
+        ("category: HEALTH_GENETIC\nlexicons:\n - {id: a, entity_type: X, kind: term, terms: [' x']}", "stripped"),
+        (
+            "category: HEALTH_GENETIC\nlexicons:\n - {id: a, entity_type: X, kind: term, terms: [x]}\n"
+            " - {id: a, entity_type: X, kind: term, terms: [y]}",
+            "duplicate",
+        ),
+    ],
+)
+def test_bad_lexicon_files_are_refused_with_a_reason(text: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_category(yaml.safe_load(text), "bad")
+
+
+def test_common_cues_refuse_yaml_booleans() -> None:
+    # YAML reads a bare `no` as False: the loader refuses it instead of dropping the cue.
+    with pytest.raises(LexiconError):
+        parse_common({"negations": [False]})
