@@ -15,10 +15,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Read every bundled fixture and print what was extracted (no document text is printed).
-## Exit code 3 is expected: some fixtures are deliberately unreadable (encrypted, image-only).
+## Scan every bundled fixture and print each verdict (masked previews only, never document text).
+## Exit code 1 is expected: fixtures carry planted sensitive data and an encrypted PDF on purpose,
+## so some are rejected. 2 (usage error) or 3 (a fixture could not be scanned: a crash or a
+## timeout) would be a real failure and still fails `make run`.
 run: $(STAMP)
-	$(BIN)/docscreen extract fixtures/docs || test $$? -eq 3
+	$(BIN)/docscreen scan fixtures/docs || test $$? -eq 1
 
 ## The whole suite, corpus sweeps included.
 test: $(STAMP)

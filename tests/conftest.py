@@ -107,3 +107,19 @@ def scanner():
     from docscreen.api import Scanner
 
     return Scanner(fingerprint_key=b"docscreen-test-key-0123456789abc")
+
+
+TEST_KEY = b"docscreen-test-key-0123456789abc"
+
+
+@pytest.fixture
+def cli_env(monkeypatch, scanner, tmp_path):
+    """For CLI runs in this process: the test fingerprint key (no key file written), and the
+    session Scanner reused by ``--jobs 0`` and ``explain`` (the engine loads once)."""
+    from docscreen import runner
+    from docscreen.limits import Limits
+
+    monkeypatch.setenv("DOCSCREEN_FINGERPRINT_KEY", TEST_KEY.hex())
+    monkeypatch.setenv("DOCSCREEN_KEY_FILE", str(tmp_path / "unused-key-file"))
+    runner._SCANNERS.setdefault((Limits(), 0.5, TEST_KEY), scanner)
+    return TEST_KEY

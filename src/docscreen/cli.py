@@ -1,16 +1,26 @@
 """Command line: a thin shell over the library (parse input, call the library, render).
 
-Only the extraction half of the pipeline exists so far, so the only command is
-``docscreen extract``: what docscreen read from each file (format, parts, characters) and
-why anything could not be read. It never prints document text.
+``docscreen scan`` (verdicts for files, folders or stdin), ``docscreen gate`` (sort files into
+accepted / review / quarantine folders), ``docscreen explain`` (why each finding fired),
+``docscreen categories``, ``docscreen policy`` and ``docscreen extract`` (what was read). No
+command prints document text or a raw sensitive value.
+
+Exit codes of ``scan``: 0 nothing at or above ``--fail-on``; 1 something at or above it; 2 a
+usage error (a path that does not exist, a bad policy file); 3 a file could not be scanned
+and the policy says ``error`` (3 wins over 1: the batch is incomplete).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
+import logging
+import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -103,6 +113,418 @@ def _render_text(s: dict) -> None:
         click.echo(f"  error [{e['code']}]: {e['message']}")
     for w in s["warnings"]:
         click.echo(f"  warning: {w}")
+
+
+# -- shared helpers for scan / gate / explain ------------------------------------------------
+_FAIL_SETS = {"review": {"review", "reject"}, "reject": {"reject"}}
+
+
+def exit_code_for(verdicts: list[str], fail_on: str) -> int:
+    """3 if any file could not be scanned (policy ``error``), else 1 if any verdict is at or
+    above ``fail_on``, else 0."""
+    if "error" in verdicts:
+        return 3
+    return 1 if any(v in _FAIL_SETS[fail_on] for v in verdicts) else 0
+
+
+def _load_policy(policy_file: str | None):
+    from .policy import PolicyError, default_policy, load_policy
+
+    if policy_file is None:
+        return default_policy()
+    try:
+        return load_policy(policy_file)
+    except PolicyError as exc:
+        raise click.BadParameter(str(exc), param_hint="--policy") from None
+
+
+def _setup_logging(verbose: int) -> int | None:
+    """-v: docscreen's INFO records on stderr, -vv: DEBUG. They never carry document text."""
+    if verbose <= 0:
+        return None
+    level = logging.INFO if verbose == 1 else logging.DEBUG
+    logger = logging.getLogger("docscreen")
+    if not any(getattr(h, "_docscreen_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("docscreen %(levelname)s %(name)s: %(message)s"))
+        handler._docscreen_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)
+    return level
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[Path]:
+    """Files under ``root`` (sorted, hidden names skipped), filtered by globs on the path
+    relative to ``root`` (``fnmatch``: ``*`` also matches ``/``)."""
+    out = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        name = rel.as_posix()
+        if include and not any(fnmatch.fnmatchcase(name, g) for g in include):
+            continue
+        if any(fnmatch.fnmatchcase(name, g) for g in exclude):
+            continue
+        out.append(path)
+    return out
+
+
+def _collect(paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]):
+    from .runner import Task
+
+    tasks = []
+    seen: set[str] = set()
+    stdin_used = False
+    for raw in paths:
+        if raw == "-":
+            if stdin_used:
+                raise click.BadParameter("'-' (stdin) can be given once", param_hint="PATHS")
+            stdin_used = True
+            data = sys.stdin.buffer.read()
+            tasks.append(Task(index=len(tasks), path="-", data=data))
+            continue
+        p = Path(raw)
+        for f in _walk(p, include, exclude) if p.is_dir() else [p]:
+            key = os.path.realpath(f)
+            if key in seen:
+                continue
+            seen.add(key)
+            tasks.append(Task(index=len(tasks), path=str(f), file=str(f)))
+    return tasks
+
+
+class _Sink:
+    """Where a report goes: stdout, or a file written atomically (temp file + rename)."""
+
+    def __init__(self, output: str | None, *, quiet: bool) -> None:
+        self.path = Path(output) if output else None
+        self.quiet = quiet and self.path is None
+        if self.path is not None:
+            self.tmp = self.path.with_name(f".{self.path.name}.docscreen-tmp-{os.getpid()}")
+            self.stream: IO[str] = open(self.tmp, "w", encoding="utf-8")
+        else:
+            self.stream = sys.stdout
+
+    @property
+    def color(self) -> bool:
+        return self.path is None and self.stream.isatty()
+
+    def write(self, text: str) -> None:
+        if not self.quiet:
+            self.stream.write(text)
+            if self.path is None:
+                self.stream.flush()
+
+    def commit(self) -> None:
+        if self.path is not None:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.path is not None:
+            self.stream.close()
+            self.tmp.unlink(missing_ok=True)
+
+
+_JOBS_HELP = "Worker processes (default: all cores). 0 scans in this process, without crash isolation."
+_TIMEOUT_HELP = "Seconds per file (default: the policy's limits.timeout_s, 30). A file over it gets an 'error' verdict."
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="text: for people; json: one object with every document and a summary; jsonl: one document a line, then a summary line.")
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False), help="Policy file (TOML) over the default policy.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help=_JOBS_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help=_TIMEOUT_HELP)
+@click.option("--fail-on", type=click.Choice(["review", "reject"]), default="reject", show_default=True,
+              help="Exit 1 when a verdict is at or above this.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files whose path relative to a given folder matches (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files whose path relative to a given folder matches (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (files that could not be scanned); the exit code still says.")
+@click.option("-v", "--verbose", count=True, help="Explanations, fingerprints and timings per finding; -vv: debug logs on stderr.")
+def scan(paths, fmt, policy_file, jobs, timeout, fail_on, output, include, exclude, quiet, verbose) -> None:
+    """Scan PATHS (files, folders, or - for stdin) and give each a verdict:
+    accept, review, reject or error.
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on, 1 something at or above it,
+    2 usage error, 3 a file could not be scanned (verdict error).
+    No document text and no raw value is ever printed: findings show masked previews.
+    """
+    from .report.json import batch_report, document_report, dumps, summary_report
+    from .report.jsonl import line
+    from .report.text import render_document, render_summary
+    from .runner import BatchRunner, RunnerError
+
+    log_level = _setup_logging(2 if verbose >= 2 else 0)
+    policy = _load_policy(policy_file)
+    tasks = _collect(paths, include, exclude)
+    runner = BatchRunner(policy, jobs=jobs, timeout=timeout, log_level=log_level)
+    sink = _Sink(output, quiet=quiet)
+    err = sys.stderr
+    reports: list[dict] = []
+    start = time.perf_counter()
+    try:
+        outcomes = runner.run(tasks)
+        bar = None
+        if len(tasks) > 1 and err.isatty() and not quiet:
+            bar = click.progressbar(length=len(tasks), label="scanning", file=err)
+            bar.__enter__()
+        try:
+            for outcome in outcomes:
+                report = document_report(outcome, policy_source=policy.source)
+                if fmt != "json":
+                    # keep only what the summary needs
+                    reports.append({"verdict": report["verdict"], "findings": [
+                        {"category": f["category"], "status": f["status"]} for f in report["findings"]]})
+                else:
+                    reports.append(report)
+                if fmt == "jsonl":
+                    sink.write(line(report) + "\n")
+                elif fmt == "text":
+                    sink.write(render_document(report, color=sink.color, verbose=verbose > 0) + "\n\n")
+                if quiet and report["verdict"] == "error":
+                    for e in report["errors"]:
+                        click.echo(f"docscreen: {report['path']}: could not be scanned [{e['code']}] {e['message']}", err=True)
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    except RunnerError as exc:
+        sink.abort()
+        click.echo(f"docscreen: cannot scan: {exc}", err=True)
+        sys.exit(3)
+    except BaseException:
+        sink.abort()
+        raise
+    code = exit_code_for([r["verdict"] for r in reports], fail_on)
+    summary = summary_report(reports, fail_on=fail_on, exit_code=code, elapsed_s=time.perf_counter() - start)
+    if fmt == "jsonl":
+        sink.write(line(summary) + "\n")
+    elif fmt == "json":
+        sink.write(dumps(batch_report(reports, summary)) + "\n")
+    else:
+        sink.write(render_summary(summary, color=sink.color) + "\n")
+    sink.commit()
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("src", type=click.Path(exists=True))
+@click.option("--accepted", required=True, type=click.Path(file_okay=False), help="Folder for accepted files.")
+@click.option("--quarantine", required=True, type=click.Path(file_okay=False), help="Folder for rejected and unscannable files (and review, without --review), each with its JSON report.")
+@click.option("--review", type=click.Path(file_okay=False), help="Folder for files a person should look at (with their reports).")
+@click.option("--move", is_flag=True, help="Remove each file from SRC once its copy is complete and flushed.")
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False), help="Policy file (TOML) over the default policy.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help=_JOBS_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help=_TIMEOUT_HELP)
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files whose path relative to SRC matches (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files whose path relative to SRC matches (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but failures.")
+@click.option("-v", "--verbose", count=True, help="-v: INFO logs on stderr, -vv: DEBUG.")
+def gate(src, accepted, quarantine, review, move, policy_file, jobs, timeout, include, exclude, quiet, verbose) -> None:
+    """Pre-ingest gate: copy (or --move) each file of SRC to the folder its verdict names.
+
+    \b
+    accept -> --accepted; review -> --review (or --quarantine); reject, error -> --quarantine.
+    Reports (NAME.docscreen.json) go beside files in quarantine and review. Files already
+    decided (same SHA-256, recorded in QUARANTINE/.docscreen-gate.jsonl) are skipped.
+    A file is removed from SRC only after its copy is complete and fsync-ed.
+
+    \b
+    Exit codes: 0 every file placed (or already decided), 2 usage error,
+    3 a file could not be placed (it stays in SRC) or could not be scanned.
+    """
+    from .gate import Gate
+    from .report.text import COLOURS
+    from .runner import BatchRunner, RunnerError
+
+    log_level = _setup_logging(verbose)
+    policy = _load_policy(policy_file)
+    runner = BatchRunner(policy, jobs=jobs, timeout=timeout, log_level=log_level)
+    g = Gate(Path(src), accepted=Path(accepted), quarantine=Path(quarantine), review=Path(review) if review else None,
+             move=move, runner=runner, include=include, exclude=exclude)
+    color = sys.stdout.isatty()
+    counts: Counter[str] = Counter()
+    failed = False
+    try:
+        for entry in g.run():
+            counts[entry.action] += 1
+            bad = entry.action == "failed" or entry.verdict == "error"
+            failed |= bad
+            if quiet and not bad:
+                continue
+            label = (entry.verdict or "-").upper().ljust(6)
+            if color and entry.verdict:
+                label = click.style(label, **COLOURS[entry.verdict])
+            where = f" -> {entry.destination}" if entry.destination and entry.action in ("copied", "moved") else ""
+            note = f"  ({entry.message})" if entry.message else ""
+            click.echo(f"{label}  {entry.action:<7} {entry.source}{where}{note}", err=entry.action == "failed")
+    except RunnerError as exc:
+        click.echo(f"docscreen: cannot scan: {exc}", err=True)
+        sys.exit(3)
+    if not quiet:
+        click.echo(", ".join(f"{counts[a]} {a}" for a in ("copied", "moved", "skipped", "failed") if counts[a]) or "no files")
+    sys.exit(3 if failed else 0)
+
+
+_WORD = __import__("re").compile(r"\w+")
+
+
+def _mask_context(text: str) -> str:
+    """Context around a finding with every word reduced to its first letter and every digit
+    hidden: it shows the shape of the sentence, never its content."""
+    def one(m) -> str:
+        w = m.group(0)
+        if any(c.isdigit() for c in w):
+            return "*" * len(w)
+        return w[0] + "*" * (len(w) - 1)
+
+    return _WORD.sub(one, " ".join(text.split()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False), help="Policy file (TOML) over the default policy.")
+@click.option("--all", "show_all", is_flag=True, help="Also show candidates the scanner dropped for their low score.")
+@click.option("--width", type=click.IntRange(min=0, max=200), default=40, show_default=True, help="Characters of (masked) context on each side.")
+def explain(file, policy_file, show_all, width) -> None:
+    """Show FILE's findings with their masked context and why each one fired.
+
+    Context words are reduced to their first letter and digits are hidden: the output shows
+    where a finding sits and which rule and cue decided it, never the document's text.
+    """
+    from .policy import decide
+    from .report.redact import Fingerprinter, load_key
+    from .report.text import COLOURS, describe_location
+    from .runner import inprocess_scanner
+
+    policy = _load_policy(policy_file)
+    key = load_key()
+    policy = policy.bind(Fingerprinter(key))
+    min_score = 0.01 if show_all else policy.scanner_min_score
+    scanner = inprocess_scanner(policy.limits, min_score, key)
+    if file == "-":
+        result = scanner.scan_bytes(sys.stdin.buffer.read())
+    else:
+        result = scanner.scan_path(file)
+    verdict = decide(result, policy)
+    doc = result.document
+    color = sys.stdout.isatty()
+    style = (lambda t, d: click.style(t, **COLOURS[d])) if color else (lambda t, d: t)
+    click.echo(f"{style(verdict.decision.upper(), verdict.decision)}  {file}  ({doc.detection.kind}, "
+               f"{len(doc.segments)} segments, {len(result.findings)} findings)")
+    for r in verdict.reasons:
+        click.echo(f"  {style(r.decision.ljust(6), r.decision)}  {r.message}")
+    texts = {}
+    for seg in doc.segments:
+        texts.setdefault(seg.location, seg.text)
+    for n, (f, d) in enumerate(zip(result.findings, verdict.dispositions), 1):
+        if d.status == "advisory_off":
+            continue
+        text = texts.get(f.location, "")
+        before = _mask_context(text[max(0, f.start - width) : f.start])
+        after = _mask_context(text[f.end : f.end + width])
+        lead = "…" if f.start > width else ""
+        trail = "…" if f.end + width < len(text) else ""
+        click.echo("")
+        click.echo(f"{n}. {f.category} / {f.entity_type}  score {f.score:.2f}  {d.status.replace('_', ' ')}")
+        click.echo(f"   where:   {describe_location({**f.location.to_dict()})}" + (f"  [{', '.join(sorted(f.flags))}]" if f.flags else ""))
+        click.echo(f"   value:   {f.preview}")
+        click.echo(f"   context: {lead}{before} [{f.preview}] {after}{trail}")
+        click.echo(f"   why:     {f.explanation}")
+        if d.note:
+            click.echo(f"   policy:  {d.note}")
+        click.echo(f"   fingerprint: {f.fingerprint}")
+    for e in doc.errors:
+        click.echo(f"  error [{e.code.value}] {e.message}")
+    if not result.findings:
+        click.echo("  no findings")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def categories(fmt) -> None:
+    """What docscreen detects: the ten categories (and the advisory kinds), with entity types
+    and examples."""
+    from .categories import CATEGORIES, Advisory
+
+    types = _entity_types()
+    rows = [
+        {"id": c.value, "title": info.title, "covers": info.covers, "entity_types": sorted(types.get(c.value, ())),
+         "examples": list(info.examples), "advisory": False}
+        for c, info in CATEGORIES.items()
+    ]
+    rows += [{"id": a.value, "title": a.value.replace("_", " ").lower(), "covers": "advisory kind: off by default, reported only when a policy enables it",
+              "entity_types": [], "examples": [], "advisory": True} for a in Advisory]
+    if fmt == "json":
+        click.echo(json.dumps({"categories": rows}, indent=2))
+        return
+    for r in rows:
+        if r["advisory"]:
+            continue
+        click.echo(f"{r['id']}: {r['title']}")
+        click.echo(f"  covers: {r['covers']}")
+        if r["entity_types"]:
+            click.echo(f"  entity types: {', '.join(r['entity_types'])}")
+        click.echo(f"  examples: {'; '.join(r['examples'])}")
+    click.echo("Advisory kinds (off by default; a policy can enable them): " + ", ".join(a.value for a in Advisory))
+
+
+def _entity_types() -> dict[str, set[str]]:
+    """Entity types per category, from the rule files and the lexicons (read, not run)."""
+    types: dict[str, set[str]] = {}
+    try:
+        from .analyze.rules import load_rules
+
+        for rule in load_rules():
+            types.setdefault(rule.category.value, set()).add(rule.entity_type)
+    except Exception:  # pragma: no cover - a broken rule file is reported by its own tests
+        pass
+    try:
+        from .analyze.special import load_lexicons
+
+        specs, _ = load_lexicons()
+        for spec in specs:
+            bucket = types.setdefault(spec.category.value, set())
+            bucket.update(lx.entity_type for lx in spec.lexicons)
+            if spec.form_labels:
+                bucket.add(f"{spec.category.value}_FORM_FIELD")
+    except Exception:  # pragma: no cover - lexicons still being written
+        pass
+    return types
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--show-default", is_flag=True, help="Print the default policy file (copy it to start your own).")
+def policy(file, show_default) -> None:
+    """Check a policy FILE (exit 2 naming the bad key), or print the default policy."""
+    from .policy import default_policy_text
+
+    if show_default:
+        click.echo(default_policy_text(), nl=False)
+        return
+    if file is None:
+        raise click.UsageError("give a policy FILE to check, or --show-default")
+    p = _load_policy(file)
+    click.echo(f"{file}: valid policy")
+    for cid, rule in p.categories.items():
+        click.echo(f"  {cid}: {rule.action} (min score {rule.min_score:g})")
+    on = [a for a, r in p.advisory.items() if r.enabled]
+    click.echo(f"  advisory kinds on: {', '.join(on) if on else 'none'}")
+    by_action: dict[str, list[str]] = {}
+    for code, action in p.unscannable.items():
+        by_action.setdefault(action, []).append(code)
+    for action, codes in by_action.items():
+        click.echo(f"  unscannable -> {action}: {', '.join(codes)}")
+    click.echo(f"  allow-list: {len(p.allow_fingerprints)} fingerprint(s), {len(p.allow_terms)} term(s)")
 
 
 if __name__ == "__main__":  # pragma: no cover

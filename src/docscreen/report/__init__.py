@@ -1,1 +1,2 @@
-"""Reports: renderers (to come) and redact.py, the one place that masks values."""
+"""Reports: ``json`` (the versioned report dict, ``report.schema.json``), ``jsonl`` and ``text``
+renderers, and ``redact`` (the one place that masks values)."""
