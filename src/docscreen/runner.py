@@ -158,10 +158,18 @@ def _scan_one(scanner, policy: Policy, task: Task) -> tuple:
         return ("failed", task.index, describe_exception(exc))
 
 
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
 def _worker_main(conn, limits: Limits, min_score: float, key: bytes, policy: Policy, log_level: int | None) -> None:
     if log_level is not None:
         logging.basicConfig(stream=sys.stderr, level=log_level, format="docscreen[%(process)d] %(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    # One thread of numeric code per worker: the pool is the parallelism. Without this,
+    # OpenBLAS / OpenMP thread pools in each worker fight over the cores and two workers
+    # are slower than one. (numpy is not imported yet: the engine comes in just below.)
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
     try:
         from .api import Scanner
 
