@@ -132,6 +132,10 @@ class Segment:
         unknown = set(self.flags) - FLAGS
         if unknown:
             raise ValueError(f"unknown segment flags {sorted(unknown)}")
+        if type(self.text) is not str:
+            # A str subclass from a parser (pypdf's TextStringObject) is made a plain str:
+            # spaCy's tokenizer refuses anything else.
+            object.__setattr__(self, "text", str(self.text))
 
     def nested(self, container: str) -> "Segment":
         return Segment(self.text, self.location.nested(container), self.flags)

@@ -89,9 +89,25 @@ def test_disclosure_cue_makes_a_term_a_finding(matcher) -> None:
     ]
 
 
-def test_a_term_alone_is_not_a_finding(matcher) -> None:
-    assert found(matcher, "Bipolar disorder outcomes, 2019 cohort.") == []
-    assert decisions(matcher, "Bipolar disorder outcomes, 2019 cohort.") == [("no_cue", None, None)]
+def test_a_term_in_a_line_about_work_is_not_a_finding(matcher) -> None:
+    assert found(matcher, "Analysed bipolar disorder outcomes in a 2019 cohort.") == []
+    assert decisions(matcher, "Analysed bipolar disorder outcomes in a 2019 cohort.") == [
+        ("professional", None, "analysed")
+    ]
+    # A resume bullet's duty verb, as written ("diagnosed 2021" is not a duty).
+    assert decisions(matcher, "Designed dashboards for bipolar disorder outcomes.") == [
+        ("professional", None, "designed")
+    ]
+
+
+def test_a_status_line_without_any_cue_is_reported(matcher) -> None:
+    assert found(matcher, "Bipolar disorder, stable for five years.") == [
+        ("HEALTH_GENETIC", "unqualified", "Bipolar disorder")
+    ]
+
+
+def test_a_capitalised_term_inside_a_name_is_not(matcher) -> None:
+    assert found(matcher, "Migraine Trust Summer Gala, 2019") == []
 
 
 def test_professional_cue_drops_and_is_named(matcher) -> None:
@@ -106,7 +122,8 @@ def test_nearer_disclosure_cue_beats_a_farther_professional_one(matcher) -> None
 
 
 def test_person_cue_for_plain_terms_and_lemmas(matcher) -> None:
-    assert found(matcher, "My migraines are under control.") == [("HEALTH_GENETIC", "person", "migraines")]
+    assert found(matcher, "My migraines are under control.") == [("HEALTH_GENETIC", "disclosure_cue", "migraines")]
+    assert found(matcher, "Since 2015 I have had migraines.") == [("HEALTH_GENETIC", "person", "migraines")]
 
 
 def test_exact_case_terms_match_only_as_written(matcher) -> None:
@@ -161,8 +178,8 @@ def test_phrase_kind(matcher) -> None:
 
 def test_sentences_end_at_line_breaks_and_bullets(matcher) -> None:
     # "I" is in another line: not the subject of the term.
-    assert found(matcher, "Skills I bring\nBipolar disorder research methods") == []
-    assert found(matcher, "I lead teams • Bipolar disorder cohort") == []
+    assert found(matcher, "Skills I bring\nResearch methods for bipolar disorder") == []
+    assert found(matcher, "I lead teams • Bipolar disorder cohort study") == []
     # A wrapped line that goes on in lower case is one sentence.
     assert found(matcher, "In 2019 I was diagnosed with\nbipolar disorder.") == [
         ("HEALTH_GENETIC", "disclosure_cue", "bipolar disorder")
@@ -213,3 +230,15 @@ def test_common_cues_refuse_yaml_booleans() -> None:
     # YAML reads a bare `no` as False: the loader refuses it instead of dropping the cue.
     with pytest.raises(LexiconError):
         parse_common({"negations": [False]})
+
+
+def test_segment_text_from_a_parser_str_subclass_is_scanned(scanner) -> None:
+    """pypdf hands out TextStringObject (a str subclass) for metadata; spaCy's tokenizer
+    refuses it. A hard_docs PDF crashed the scan before Segment made it a plain str."""
+    from pypdf.generic import TextStringObject
+
+    from docscreen.model import Location, Segment
+
+    seg = Segment(TextStringObject("I was diagnosed with epilepsy in 2012."), Location("metadata"))
+    assert type(seg.text) is str
+    assert [f.category for f in scanner.analyze_segments([seg])] == ["HEALTH_GENETIC"]

@@ -65,8 +65,12 @@ SCORES = {
     "membership": 0.8,
     "phrase": 0.75,
     "listed": 0.6,
+    "corroborated": 0.6,
+    "person_close": 0.55,
+    "unqualified": 0.55,
     "person": 0.6,
     "professional": 0.25,
+    "third_party": 0.25,
     "negated": 0.0,
     "no_cue": 0.2,
     "ambiguous": 0.1,
@@ -74,6 +78,11 @@ SCORES = {
 #: Tokens between an attached cue and its term (before / after the term).
 ATTACH_BEFORE = 4
 ATTACH_AFTER = 3
+#: Tokens between a generic identity lead-in ("as a", "I am", "my") and its term.
+IDENTITY_BEFORE = 1
+#: A term with no cue at all counts only in a resume-line-sized sentence ("Bisexual woman in
+#: London, ten years in events management"), not in prose about the subject.
+UNQUALIFIED_MAX_WORDS = 14
 #: Tokens before a term that a negation must be within.
 NEGATION_WINDOW = 4
 
@@ -120,6 +129,8 @@ class CategorySpec:
 @dataclass(frozen=True)
 class CommonCues:
     person: tuple[str, ...]
+    third_party: tuple[str, ...]
+    duty_verbs: tuple[str, ...]
     identity: tuple[str, ...]
     membership: tuple[str, ...]
     professional: tuple[str, ...]
@@ -168,7 +179,7 @@ def parse_category(data: dict, stem: str) -> CategorySpec:
                     kind=kind,
                     source=str(raw.get("source", "")),
                     terms=terms,
-                    ambiguous=frozenset(a.lower() for a in ambiguous),
+                    ambiguous=frozenset(ambiguous),
                     also=tuple(Category(c) for c in raw.get("also") or ()),
                     token_patterns=patterns,
                     positive_examples=_strs(examples.get("positive"), f"{where}.examples.positive"),
@@ -198,6 +209,8 @@ def parse_common(data: dict) -> CommonCues:
             name: _strs(data.get(key), f"_common.{key}")
             for name, key in (
                 ("person", "person_cues"),
+                ("third_party", "third_party_cues"),
+                ("duty_verbs", "duty_verbs"),
                 ("identity", "identity_cues"),
                 ("membership", "membership_cues"),
                 ("professional", "professional_cues"),
@@ -237,8 +250,8 @@ def _norm(word: str) -> str:
     """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
     from .context import _lemma
 
-    low = word.lower()
-    if low.startswith("'") or low.startswith("\u2019"):
+    low = word.lower().replace("\u2019", "'").replace("\u02bc", "'")
+    if low.startswith("'"):
         return low  # "'s" is a possessive here, not "has"
     return _lemma(low)
 
@@ -281,13 +294,14 @@ class DisclosureMatcher:
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._tokens = Matcher(vocab)
         self._lexicons: dict[str, Lexicon] = {}
+        self._ambiguous: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
         for spec in specs:
             for lex in spec.lexicons:
                 key = lex.rule
                 self._lexicons[key] = lex
-                lower = [t for t in lex.terms if not _exact_case(t)]
-                exact = [t for t in lex.terms if _exact_case(t)]
+                lower = [v for t in lex.terms if not _exact_case(t) for v in _variants(t)]
+                exact = [v for t in lex.terms if _exact_case(t) for v in _variants(t, plural=False)]
                 if lower:
                     self._lower.add(key, [self._doc(t) for t in lower])
                 if exact:
@@ -295,15 +309,26 @@ class DisclosureMatcher:
                 if lex.token_patterns:
                     self._tokens.add(key, [list(p) for p in lex.token_patterns])
                     self._triggers.update(_pattern_triggers(lex.token_patterns))
-                for t in lex.terms:
+                for t in lower + exact:
                     first = self._doc(t)[0]
-                    self._triggers.add(first.norm_)
+                    self._triggers.add(first.norm_.lower())
                     self._triggers.add(first.lower_)
+                    words = _WORDS.findall(t.lower())
+                    if words:
+                        self._triggers.add(words[0])  # "ver.di": the prefilter splits at the dot
+                # Short acronyms (IAM, NEA, CWA) collide with project and product names:
+                # they are ambiguous whatever the list says.
+                short = [t for t in lex.terms if lex.kind == "org" and t.isupper() and t.isalpha() and len(t) <= 4]
+                self._ambiguous[key] = {self._cue(v) for a in lex.ambiguous for v in _variants(a)} | {
+                    tuple(tok.norm_ for tok in self._doc(t)) for t in short
+                }
         # Cues as tuples of norms.
         self._cues = {
             name: [(c, self._cue(c)) for c in getattr(common, name)]
-            for name in ("person", "identity", "membership", "professional", "negations")
+            for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs")
         }
+        self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        self._cues["first_person"] = [(c, self._cue(c)) for c in ("i", "i'm", "i've", "i'd", "me", "my", "myself")]
         self._cat_cues = {
             cat: {
                 "disclosure": [(c, self._cue(c)) for c in spec.disclosure_cues],
@@ -325,7 +350,11 @@ class DisclosureMatcher:
     def _doc(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         for tok in doc:
-            tok.norm_ = _norm(tok.text)
+            t = tok.text
+            if 2 <= len(t) <= 5 and t.isupper() and t.isalpha():
+                tok.norm_ = t  # an acronym matches only terms written in capitals: IBAN is not "Iban"
+            else:
+                tok.norm_ = _norm(t)
         return doc
 
     def _cue(self, cue: str) -> tuple[str, ...]:
@@ -383,18 +412,29 @@ class DisclosureMatcher:
         for key, s, e in matches:
             by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
         form_spans = [(h.start, h.end, h.category) for h in hits]
+        labels = self._form_label_spans(text)
+        covered = {i for _key, s, e in matches for i in range(s, e)}
+        first_person = {
+            x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
+        }
         for cat, items in by_cat.items():
             kept: list[tuple[str, int, int]] = []
             for key, s, e in sorted(items, key=lambda m: (-(m[2] - m[1]), m[1])):
                 if all(e <= ks or s >= ke for _k, ks, ke in kept):
                     kept.append((key, s, e))
+            per_sentence: dict[int, list[tuple[Hit, str]]] = {}
             for key, s, e in sorted(kept, key=lambda m: m[1]):
                 lex = self._lexicons[key]
                 start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
                 if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
                     continue  # inside a form field's value: already decided
+                if any(ls < end and start < le for ls, le in labels):
+                    continue  # the label of a form field ("Criminal record: prefer not to say")
                 sent = next((x for x in sents if x.start <= s < x.end), _Sentence(0, len(doc)))
-                hits.extend(self._decide(doc, sent, lex, s, e, start, end))
+                decided = self._decide(doc, sent, lex, s, e, start, end, covered)
+                hits.extend(decided)
+                per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
+            hits.extend(_corroborated(per_sentence, first_person))
         return hits
 
     def may_match_terms(self, text: str) -> bool:
@@ -403,43 +443,73 @@ class DisclosureMatcher:
                 return True
         return False
 
-    def _decide(self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int) -> list[Hit]:
+    def _decide(
+        self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int, covered: set[int] = frozenset()
+    ) -> list[Hit]:
         norms = [t.norm_ for t in doc[sent.start : sent.end]]
         a, b = s - sent.start, e - sent.start
-        term = doc[s:e].text.lower()
-        ambiguous = term in lex.ambiguous or _squash(term) in {_squash(x) for x in lex.ambiguous}
+        ambiguous = tuple(norms[a:b]) in self._ambiguous.get(lex.rule, ())
         cat_cues = self._cat_cues[lex.category]
 
         def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
             return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
 
-        neg = _attached(self._cues["negations"], norms, a, b, before=NEGATION_WINDOW, after=0)
+        neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
         if neg is not None:
-            return [hit(lex.category, "negated", negative=neg[1])]
+            return [hit(lex.category, "negated", negative=neg)]
 
         professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b)
-        attach = cat_cues["disclosure"] + self._cues["identity"]
+        # Ambiguous terms take only the category's own cues (and, for organisations and
+        # roles, a membership cue): "As an MS Office expert" is not a disclosure.
+        attach = list(cat_cues["disclosure"])
         if lex.kind in ("org", "role"):
-            attach = attach + self._cues["membership"]
-        disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            attach += self._cues["membership"]
+        if ambiguous:
+            # Only right before it does a generic lead-in count ("As a proud feminist").
+            if _compound(doc, s, e):
+                return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
+            disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
+            if generic is not None and (disc is None or generic[0] <= disc[0]):
+                disc = generic
+        else:
+            disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            # Generic lead-ins attach closely ("is a devout Catholic"), not across a clause
+            # ("was a sign which a priest would paint").
+            generic = _attached(self._cues["identity"], norms, a, b, before=IDENTITY_BEFORE, after=ATTACH_AFTER)
+            if generic is not None and (disc is None or generic[0] < disc[0]):
+                disc = generic
 
         # A lexicon that also reveals another category (a party: political belief): that
         # category's own cue ("Labour voter") reveals it alone, without membership.
-        out: list[Hit] = []
         for other in lex.also:
             other_cues = self._cat_cues.get(other, {}).get("disclosure", [])
             oc = _attached(other_cues, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             member = _attached(self._cues["membership"], norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
-            if oc is not None and member is None and (professional is None or professional[0] >= oc[0]):
-                return [hit(other, "disclosure_cue", cue=oc[1])]
+            if oc is not None and member is None and (professional is None or professional[0] > oc[0]):
+                return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
+                            SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
         if disc is not None:
-            if professional is not None and professional[0] < disc[0]:
+            third = _third_party(self._cues["third_party"], self._cues["person"], norms, a, disc)
+            if professional is not None and professional[0] <= disc[0]:
                 main = hit(lex.category, "professional", negative=professional[1])
+            elif third is not None:
+                main = hit(lex.category, "third_party", negative=third)
             else:
                 main = hit(lex.category, "disclosure_cue", cue=disc[1])
         elif ambiguous:
-            main = hit(lex.category, "ambiguous")
+            # "I was in prison", "I got arrested": the candidate right before it, and no
+            # professional word anywhere in the sentence.
+            if professional is None:
+                professional = self._duty_verb(doc, sent)
+            close = _subject_close(norms, a)
+            if professional is not None:
+                main = hit(lex.category, "ambiguous", negative=professional[1])
+            elif close is not None:
+                main = hit(lex.category, "person_close", cue=close)
+            else:
+                main = hit(lex.category, "ambiguous")
         elif lex.kind in ("phrase", "org", "role"):
             if professional is not None:
                 main = hit(lex.category, "professional", negative=professional[1])
@@ -447,22 +517,58 @@ class DisclosureMatcher:
                 main = hit(lex.category, "phrase", cue=lex.kind)
             else:
                 member = _nearest(self._cues["membership"], norms, a, b)
-                main = hit(lex.category, "membership", cue=member[1]) if member else hit(lex.category, "listed", cue=lex.kind)
+                if member is not None:
+                    main = hit(lex.category, "membership", cue=member[1])
+                elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
+                    main = hit(lex.category, "no_cue")  # "a priest would paint on the brow of..."
+                else:
+                    main = hit(lex.category, "listed", cue=lex.kind)  # "Deacon, Bethel AME Church"
         else:
+            if professional is None:
+                professional = self._duty_verb(doc, sent)
             person = _nearest(self._cues["person"], norms, a, b)
             if person is None:
-                main = hit(lex.category, "no_cue")
+                # A status word on its own in a resume line ("Bisexual woman in London",
+                # "Psoriatic arthritis, on biologics since 2017") says it of the candidate,
+                # unless the line is about work or study.
+                if professional is not None:
+                    main = hit(lex.category, "professional", negative=professional[1])
+                elif _in_proper_name(doc, s, e, sent):
+                    main = hit(lex.category, "no_cue", negative="part of a name")
+                elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
+                    main = hit(lex.category, "no_cue")  # prose about the subject, not a status line
+                else:
+                    main = hit(lex.category, "unqualified")
             elif professional is not None:
                 main = hit(lex.category, "professional", negative=professional[1])
+            elif (third := _third_party(self._cues["third_party"], self._cues["person"], norms, a, None)) is not None:
+                main = hit(lex.category, "third_party", negative=third)
             else:
                 main = hit(lex.category, "person", cue=person[1])
-        out.append(main)
+        out = [main]
         if main.score >= 0.5:
             out.extend(
-                Hit(o, main.entity_type, main.rule, main.kind, start, end, main.score, main.decision, main.cue)
+                Hit(o, also_entity(o), main.rule, main.kind, start, end, main.score, main.decision, main.cue)
                 for o in lex.also
             )
         return out
+
+    def _duty_verb(self, doc: Doc, sent: _Sentence) -> tuple[int, str] | None:
+        """A resume bullet's job-duty verb: the sentence's first word ("Designed a fraud
+        detection pipeline") or the word right after "I" ("I managed the ADHD service"),
+        as written (not lemmatised: "diagnosed 2021" and "interviewed" are not duties)."""
+        words = [t for t in doc[sent.start : sent.end] if t.is_alpha]
+        if words and words[0].lower_ in self._duty_set:
+            return (0, words[0].lower_)
+        for prev, tok in zip(words, words[1:]):
+            if prev.lower_ == "i" and tok.lower_ in self._duty_set:
+                return (0, tok.lower_)
+        return None
+
+    def _form_label_spans(self, text: str) -> list[tuple[int, int]]:
+        if self._form is None:
+            return []
+        return [(m.start("label"), m.end("label")) for m in self._form.finditer(text)]
 
     def _form_fields(self, text: str) -> list[Hit]:
         if self._form is None:
@@ -498,7 +604,29 @@ class DisclosureMatcher:
 # --- helpers ------------------------------------------------------------------------------
 
 _WORDS = regex.compile(r"[\w'’+]+")
+#: Cues starting with these words only introduce a term; they never attach after it
+#: ("Hindu philosophy as an adjunct lecturer").
+_LEAD_IN_ONLY = frozenset(
+    {"as", "a", "an", "the", "i", "'m", "be", "am", "my", "me", "is", "was", "with", "of", "for",
+     "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
+     "live", "suffer", "identify", "self", "being", "proud", "proudly", "openly"}
+)
+_FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
+
+
+def _variants(term: str, *, plural: bool = True) -> list[str]:
+    """A term and its spelling variants: words joined by a space or a hyphen ("Mexican
+    American" / "Mexican-American"), and for one-word terms a plural in -s that the lemma
+    table does not know ("Igbos", "Sunnis")."""
+    out = [term]
+    if " " in term and term.count(" ") <= 2 and "-" not in term:
+        out.append(term.replace(" ", "-"))
+    if "-" in term and " " not in term:
+        out.append(term.replace("-", " "))
+    if plural and " " not in term and "-" not in term and term[-1:].isalpha() and not term.endswith("s"):
+        out.append(term + "s")
+    return out
 
 
 def _exact_case(term: str) -> bool:
@@ -514,7 +642,7 @@ def _is_refusal(value: str, refusals: set[str]) -> bool:
     squashed = _squash(value)
     if not squashed:
         return True
-    return any(squashed.startswith(r + " ") or squashed == r for r in refusals if len(r) > 3)
+    return any(squashed == r or squashed.startswith(r + " ") for r in refusals if r)
 
 
 def _pattern_triggers(patterns: tuple[Any, ...]) -> set[str]:
@@ -578,11 +706,102 @@ def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int,
                 d = a - (i + k)
                 if d <= before and (best is None or d < best[0]):
                     best = (d, text)
+        if words[0] in _LEAD_IN_ONLY:
+            continue  # "as a", "I am", "diagnosed with" introduce what follows them
         for i in _find(words, norms, b, b + after + k):
             d = i - b
             if d <= after and (best is None or d < best[0]):
                 best = (d, text)
     return best
+
+
+def also_entity(category: Category) -> str:
+    """The entity type of a finding in a lexicon's ``also`` category (its own entity type
+    would make Presidio treat the two findings on one span as duplicates)."""
+    return f"{category.value}_INDICATOR"
+
+
+def _negation(cues: list[Cue], norms: list[str], a: int, covered: set[int]) -> str | None:
+    """A negation within NEGATION_WINDOW tokens before the term, not itself part of a term
+    ("pled no contest")."""
+    for text, words in cues:
+        k = len(words)
+        for i in _find(words, norms, a - NEGATION_WINDOW - k, a):
+            if i + k <= a and not any(j in covered for j in range(i, i + k)):
+                return text
+    return None
+
+
+def _corroborated(per_sentence: dict[int, list[tuple[Hit, str]]], first_person: set[int]) -> list[Hit]:
+    """Two different terms of one category in one sentence, neither reported nor dropped for
+    a reason ("jail" and "possession", "Police caution" and "common assault"), confirm each
+    other: the first is reported."""
+    out = []
+    weak = {"ambiguous", "no_cue"}
+    for sent_start, items in per_sentence.items():
+        if any(h.decision in ("professional", "negated", "third_party") or h.negative for h, _t in items):
+            continue
+        candidates = [(h, t) for h, t in items if h.decision in weak]
+        if len({t for _h, t in candidates}) < 2 or any(h.score >= 0.5 for h, _t in items):
+            continue
+        # The candidate must be in the sentence ("indigenous species ... crew", "if you are in
+        # jail or prison" are not about them).
+        if sent_start not in first_person:
+            continue
+        h = candidates[0][0]
+        other = next(t for _h, t in candidates if t != candidates[0][1])
+        out.append(Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["corroborated"],
+                       "corroborated", cue=f"another {h.category.value} term"))
+    return out
+
+
+_STATE_VERBS = frozenset({"be", "was", "been", "am", "'m", "get", "got", "spend", "spent", "serve", "served",
+                          "do", "did", "go", "went", "come", "came"})
+
+
+def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
+    """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
+    "Navajo Generating Station"), not a status."""
+    if not doc[s].text[:1].isupper():
+        return False
+    before = doc[s - 1] if s - 1 >= sent.start else None
+    after = doc[e] if e < sent.end else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" for t in (before, after))
+
+
+def _subject_close(norms: list[str], a: int) -> str | None:
+    """"I was in prison", "I got arrested": "I" at most three words before the term with a
+    verb of being or undergoing between ("I bring a Protestant work ethic" has none)."""
+    for i in range(max(0, a - 4), a):
+        if norms[i] in ("i", "'m", "'ve") or (norms[i] == "i'm"):
+            between = norms[i + 1 : a]
+            if any(w in _STATE_VERBS for w in between) or norms[i] == "'m":
+                return "I"
+    return None
+
+
+def _compound(doc: Doc, s: int, e: int) -> bool:
+    """Is the match hyphen-joined to a word outside it ("relapsing-remitting")?"""
+    before = s >= 2 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_
+    after = e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+    return before or after
+
+
+def _third_party(third: list[Cue], person: list[Cue], norms: list[str], a: int, disc) -> str | None:
+    """A third party ("the patient", "my father", "a client") named before the term, with
+    no first-person word between it and the term: the status is someone else's."""
+    for text, words in third:
+        k = len(words)
+        for i in _find(words, norms, max(0, a - 8 - k), a):
+            between = norms[i + k : a]
+            # "as a parent", "I was a juvenile offender", "I'm a patient": the candidate.
+            prefix = norms[max(0, i - 3) : i]
+            self_said = prefix[-2:] in (["a", "a"], ["as", "a"], ["a", "an"], ["as", "an"]) or (
+                prefix[-1:] in (["a"], ["an"]) and any(w in ("i", "'m") for w in prefix)
+            )
+            if not any(w in _FIRST_PERSON for w in between) and not self_said:
+                return text
+    return None
 
 
 def _nearest(cues: list[Cue], norms: list[str], a: int, b: int):
@@ -597,8 +816,10 @@ def _nearest(cues: list[Cue], norms: list[str], a: int, b: int):
                 d = a - (i + k)
             elif i >= b:
                 d = i - b
+            elif i < a or i + k > b:
+                d = 0  # a cue that contains the term ("liberal arts", "labour market")
             else:
-                continue  # overlaps the term itself
+                continue  # inside the term itself
             if best is None or d < best[0]:
                 best = (d, text)
     return best
@@ -648,7 +869,7 @@ class DisclosureRecognizer(EntityRecognizer):
         for other in self.matcher.specs.values():
             for lx in other.lexicons:
                 if category in lx.also:
-                    entities.append(lx.entity_type)
+                    entities.append(also_entity(category))
         super().__init__(
             supported_entities=sorted(set(entities)),
             name=f"docscreen:{category.value.lower()}",
