@@ -168,7 +168,8 @@ def evaluate(
     for (action, category), found in groups.items():
         locations = tuple(dict.fromkeys(f.location for f in found))
         types = tuple(dict.fromkeys(f.entity_type for f in found))
-        where = "; ".join(loc.describe() for loc in locations[:3]) + (" ..." if len(locations) > 3 else "")
+        places = list(dict.fromkeys(loc.describe() for loc in locations))
+        where = "; ".join(places[:3]) + (" ..." if len(places) > 3 else "")
         reasons.append(
             Reason(
                 decision=action,
