@@ -272,7 +272,9 @@ def scan(paths, fmt, policy_file, jobs, timeout, fail_on, output, include, exclu
     try:
         outcomes = runner.run(tasks)
         bar = None
-        if len(tasks) > 1 and err.isatty() and not quiet:
+        # On stderr when it is a terminal, but not over a report that is printed to the same
+        # terminal (the two would interleave): with -o FILE or stdout piped somewhere.
+        if len(tasks) > 1 and err.isatty() and not quiet and (sink.path is not None or not sys.stdout.isatty()):
             bar = click.progressbar(length=len(tasks), label="scanning", file=err)
             bar.__enter__()
         try:
