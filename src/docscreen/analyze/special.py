@@ -31,10 +31,12 @@ is not a disclosure. Every hit records the cue that decided it, so a finding can
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -74,7 +76,16 @@ SCORES = {
     "negated": 0.0,
     "no_cue": 0.2,
     "ambiguous": 0.1,
+    "classifier": 0.6,
+    "vetoed": 0.2,
 }
+#: Cues that show support, not membership, for a lexicon with an ``also`` category.
+WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering", "active in"})
+#: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
+RESCUABLE = frozenset({"ambiguous", "no_cue", "professional"})
+VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
+RESCUE = 0.5
+VETO = 0.05
 #: Tokens between an attached cue and its term (before / after the term).
 ATTACH_BEFORE = 4
 ATTACH_AFTER = 3
@@ -256,6 +267,45 @@ def _norm(word: str) -> str:
     return _lemma(low)
 
 
+def prepare_for_classifier(nlp, text: str) -> Doc:
+    """The Doc the sentence classifier sees (in training and at run time): spaCy's English
+    tokens, each NORM set to the lower-cased lemma the matcher uses."""
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.norm_ = _norm(tok.text)
+    return doc
+
+
+#: The trained sentence classifier (models/train_textcat.py), next to the spaCy pipeline.
+CLASSIFIER_DIR = Path(__file__).resolve().parents[3] / "models" / "disclosure_textcat"
+CLASSIFIER_ENV = "DOCSCREEN_TEXTCAT_DIR"
+
+
+class SentenceClassifier:
+    """Probabilities per special category for a sentence, from the trained textcat."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        import spacy
+
+        env = os.environ.get(CLASSIFIER_ENV, "").strip()
+        p = Path(path or env or CLASSIFIER_DIR)
+        if not (p / "config.cfg").is_file():
+            raise FileNotFoundError(f"no sentence classifier at {p}: run models/train_textcat.py")
+        self.path = p
+        self.nlp = spacy.load(p)
+        self.textcat = self.nlp.get_pipe("textcat_multilabel")
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def __call__(self, text: str) -> dict[str, float]:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = dict(self.textcat(prepare_for_classifier(self.nlp, text)).cats)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[text] = cached
+        return cached
+
+
 @dataclass(frozen=True)
 class Hit:
     """One decided term match (below-threshold ones included, for explanations)."""
@@ -281,9 +331,15 @@ class _Sentence:
 class DisclosureMatcher:
     """All eight categories' matchers over one tokenisation of a text."""
 
-    def __init__(self, specs: tuple[CategorySpec, ...] | None = None, common: CommonCues | None = None):
+    def __init__(
+        self,
+        specs: tuple[CategorySpec, ...] | None = None,
+        common: CommonCues | None = None,
+        classifier: "SentenceClassifier | None" = None,
+    ):
         from .nlp import load_nlp
 
+        self.classifier = classifier
         if specs is None or common is None:
             specs, common = load_lexicons()
         self.specs = {s.category: s for s in specs}
@@ -435,7 +491,46 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
+        if self.classifier is not None:
+            hits = self._classify(doc, sents, hits)
         return hits
+
+    def _classify(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+        """The sentence classifier's second opinion on each term the rules weighed:
+
+        * a term the rules left below the threshold for want of a cue (ambiguous, no cue, a
+          far professional word) is reported when the classifier gives its category at
+          least ``RESCUE``; a negated term or another person's status stays dropped;
+        * a weak rule decision (a status line without a cue, a listed organisation, two
+          terms confirming each other) is dropped when the classifier gives its category
+          less than ``VETO``.
+        Strong decisions (a form field, an attached disclosure cue) are the rules' alone.
+        """
+        spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
+
+        def probs(h: Hit) -> dict[str, float]:
+            for a, b in spans:
+                if a <= h.start < b:
+                    return self.classifier(doc.text[a:b])
+            return self.classifier(doc.text)
+
+        # One reported reading per term and category already decided by the rules.
+        reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
+        out = []
+        for h in hits:
+            if h.decision in RESCUABLE and (h.category, h.start) not in reported:
+                p = probs(h)[h.category.value]
+                if p >= RESCUE:
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
+                            "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
+                    reported.add((h.category, h.start))
+            elif h.decision in VETOABLE:
+                p = probs(h)[h.category.value]
+                if p < VETO:
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["vetoed"],
+                            "vetoed", cue=h.cue, negative=f"sentence classifier {p:.2f}")
+            out.append(h)
+        return out
 
     def may_match_terms(self, text: str) -> bool:
         for word in _WORDS.findall(text.lower()):
@@ -546,11 +641,16 @@ class DisclosureMatcher:
             else:
                 main = hit(lex.category, "person", cue=person[1])
         out = [main]
-        if main.score >= 0.5:
-            out.extend(
+        if main.score >= 0.5 and lex.also:
+            also = [
                 Hit(o, also_entity(o), main.rule, main.kind, start, end, main.score, main.decision, main.cue)
                 for o in lex.also
-            )
+            ]
+            # "I'm a Democrat", "Volunteered for a Republican campaign": a belief, not a
+            # membership (fixtures/eval convention: campaigning without stated membership).
+            if main.decision in ("person_close", "unqualified", "person") or main.cue in WEAK_MEMBERSHIP:
+                return also
+            out.extend(also)
         return out
 
     def _duty_verb(self, doc: Doc, sent: _Sentence) -> tuple[int, str] | None:
@@ -646,15 +746,23 @@ def _is_refusal(value: str, refusals: set[str]) -> bool:
 
 
 def _pattern_triggers(patterns: tuple[Any, ...]) -> set[str]:
+    """Words one of which a text must hold for a token pattern to match: the literal words of
+    the pattern's first required token that has any."""
     out: set[str] = set()
     for pattern in patterns:
-        for tok in pattern[:1]:
+        for tok in pattern:
+            if tok.get("OP") in ("?", "*", "!"):
+                continue
+            words: set[str] = set()
             for key in ("LOWER", "NORM", "ORTH", "TEXT"):
                 v = tok.get(key)
                 if isinstance(v, str):
-                    out.add(v.lower())
+                    words.add(v.lower())
                 elif isinstance(v, dict):
-                    out.update(x.lower() for x in v.get("IN", ()))
+                    words.update(x.lower() for x in v.get("IN", ()))
+            if words:
+                out.update(words)
+                break
     return out
 
 
@@ -847,7 +955,9 @@ def shared_matcher() -> DisclosureMatcher:
     global _MATCHER
     with _MATCHER_LOCK:
         if _MATCHER is None:
-            _MATCHER = DisclosureMatcher()
+            env = os.environ.get(CLASSIFIER_ENV, "").strip()
+            present = (Path(env) if env else CLASSIFIER_DIR) / "config.cfg"
+            _MATCHER = DisclosureMatcher(classifier=SentenceClassifier() if present.is_file() else None)
         return _MATCHER
 
 

@@ -1,0 +1,213 @@
+#!/usr/bin/env python
+"""Train docscreen's sentence classifier for the eight special categories.
+
+Usage::
+
+    python models/train_textcat.py [--out models/disclosure_textcat] [--epochs 20] [--seed 7]
+
+The classifier is a spaCy ``textcat_multilabel`` (an ensemble of a bag-of-n-grams linear model
+and a small CNN over hashed NORM / prefix / suffix / shape features; no word vectors, nothing
+downloaded) over the *lemmatised* text: each token's NORM is set to its lower-cased lemma from
+docscreen's lookup table, exactly as the rule matcher sees it (``analyze.special._norm``).
+
+Data: ``fixtures/train/*.jsonl`` (written for training only) plus the positive and negative
+examples of every lexicon in ``src/docscreen/analyze/lexicons``. ``fixtures/eval/dev_*.jsonl``
+chooses the epoch (the best micro-F1 on dev is kept); ``fixtures/eval/test_*.jsonl`` is never
+read here. Training is deterministic for a given seed, spaCy version and data.
+
+The trained pipeline goes to ``--out`` (about 4 MB) with a ``training.json`` that records the
+data files with their SHA-256, the seed, the epoch kept and its dev scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_OUT = HERE / "disclosure_textcat"
+LABELS = (
+    "RACE_ETHNICITY",
+    "POLITICAL_BELIEF",
+    "RELIGION_PHILOSOPHY",
+    "UNION_PARTY_MEMBERSHIP",
+    "HEALTH_GENETIC",
+    "ADDICTION",
+    "SEXUAL_LIFE",
+    "CRIMINAL_RECORD",
+)
+
+CONFIG = {
+    "threshold": 0.5,
+    "model": {
+        "@architectures": "spacy.TextCatEnsemble.v2",
+        "nO": None,
+        "linear_model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": False,
+            "ngram_size": 2,
+            "no_output_layer": False,
+            "length": 262144,
+        },
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": {
+                "@architectures": "spacy.MultiHashEmbed.v2",
+                "width": 64,
+                "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                "rows": [5000, 1000, 2500, 2500],
+                "include_static_vectors": False,
+            },
+            "encode": {
+                "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                "width": 64,
+                "depth": 2,
+                "window_size": 1,
+                "maxout_pieces": 3,
+            },
+        },
+    },
+}
+
+
+def read_jsonl(path: Path) -> list[tuple[str, set[str]]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        cats = set(obj["categories"])
+        unknown = cats - set(LABELS)
+        if unknown:
+            raise SystemExit(f"{path}:{n}: unknown categories {sorted(unknown)}")
+        rows.append((obj["text"], cats))
+    return rows
+
+
+def lexicon_examples() -> list[tuple[str, set[str]]]:
+    from docscreen.analyze.special import load_lexicons
+
+    specs, _common = load_lexicons()
+    rows = []
+    for spec in specs:
+        cat = spec.category.value
+        for lex in spec.lexicons:
+            extra = {c.value for c in lex.also}
+            rows += [(t, {cat} | extra) for t in lex.positive_examples]
+            # A negative example is negative for its own category only; it may disclose
+            # nothing else either (they are written as professional mentions).
+            rows += [(t, set()) for t in lex.negative_examples]
+        rows += [(t, {cat}) for t in spec.form_examples.get("positive", ())]
+        rows += [(t, set()) for t in spec.form_examples.get("negative", ())]
+    return rows
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_doc(nlp, text: str):
+    from docscreen.analyze.special import prepare_for_classifier
+
+    return prepare_for_classifier(nlp, text)
+
+
+def micro_f1(nlp, rows, threshold: float = 0.5) -> dict:
+    tp = fp = fn = 0
+    per = {c: [0, 0, 0] for c in LABELS}
+    textcat = nlp.get_pipe("textcat_multilabel")
+    for text, gold in rows:
+        doc = textcat(make_doc(nlp, text))
+        pred = {c for c, p in doc.cats.items() if p >= threshold}
+        for c in LABELS:
+            if c in pred and c in gold:
+                per[c][0] += 1
+            elif c in pred:
+                per[c][1] += 1
+            elif c in gold:
+                per[c][2] += 1
+    for c, (a, b, d) in per.items():
+        tp, fp, fn = tp + a, fp + b, fn + d
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--train", type=Path, nargs="*", help="training JSONL (default fixtures/train/*.jsonl)")
+    args = ap.parse_args(argv)
+
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    train_files = args.train or sorted((ROOT / "fixtures" / "train").glob("*.jsonl"))
+    dev_files = sorted((ROOT / "fixtures" / "eval").glob("dev_*.jsonl"))
+    if not train_files:
+        print("no training data in fixtures/train", file=sys.stderr)
+        return 2
+    train = [row for f in train_files for row in read_jsonl(f)] + lexicon_examples()
+    dev = [row for f in dev_files for row in read_jsonl(f)]
+
+    fix_random_seed(args.seed)
+    rng = random.Random(args.seed)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat_multilabel", config=CONFIG)
+    for label in LABELS:
+        textcat.add_label(label)
+    examples = [
+        Example.from_dict(make_doc(nlp, text), {"cats": {c: float(c in gold) for c in LABELS}})
+        for text, gold in train
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    best = None
+    with tempfile.TemporaryDirectory() as tmp:
+        best_dir = Path(tmp) / "best"
+        for epoch in range(1, args.epochs + 1):
+            rng.shuffle(examples)
+            losses: dict = {}
+            for batch in minibatch(examples, size=16):
+                nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
+            scores = micro_f1(nlp, dev) if dev else {"f1": 0.0}
+            print(f"epoch {epoch:2d}  loss {losses.get('textcat_multilabel', 0):8.3f}  dev {scores}")
+            if best is None or scores["f1"] > best[1]["f1"]:
+                best = (epoch, scores)
+                if best_dir.exists():
+                    shutil.rmtree(best_dir)
+                nlp.to_disk(best_dir)
+        if args.out.exists():
+            if not (args.out / "training.json").is_file():
+                print(f"refusing to replace {args.out}: not a previous build", file=sys.stderr)
+                return 2
+            shutil.rmtree(args.out)
+        shutil.copytree(best_dir, args.out)
+    record = {
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "kept_epoch": best[0],
+        "dev": best[1],
+        "train_rows": len(train),
+        "data": {str(f.relative_to(ROOT)): sha256(f) for f in train_files},
+        "lexicon_examples": len(lexicon_examples()),
+        "spacy": spacy.__version__,
+        "config": CONFIG,
+    }
+    (args.out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"kept epoch {best[0]}: dev {best[1]} -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
