@@ -80,7 +80,7 @@ SCORES = {
     "vetoed": 0.2,
 }
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
-WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering", "active in"})
+WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
 RESCUABLE = frozenset({"ambiguous", "no_cue", "professional"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
