@@ -552,6 +552,8 @@ class DisclosureMatcher:
         neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
         if neg is not None:
             return [hit(lex.category, "negated", negative=neg)]
+        if doc[sent.end - 1].text == "?":
+            return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
 
         professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b)
         # Ambiguous terms take only the category's own cues (and, for organisations and
@@ -903,9 +905,9 @@ def _third_party(third: list[Cue], person: list[Cue], norms: list[str], a: int, 
         for i in _find(words, norms, max(0, a - 8 - k), a):
             between = norms[i + k : a]
             # "as a parent", "I was a juvenile offender", "I'm a patient": the candidate.
-            prefix = norms[max(0, i - 3) : i]
+            prefix = norms[max(0, i - 4) : i]
             self_said = prefix[-2:] in (["a", "a"], ["as", "a"], ["a", "an"], ["as", "an"]) or (
-                prefix[-1:] in (["a"], ["an"]) and any(w in ("i", "'m") for w in prefix)
+                any(w in ("a", "an") for w in prefix) and any(w in ("i", "'m") for w in prefix)
             )
             if not any(w in _FIRST_PERSON for w in between) and not self_said:
                 return text
