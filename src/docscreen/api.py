@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -77,25 +78,44 @@ class Scanner:
         return self.analyze_segments([Segment(text, location or Location("body"))])
 
     def analyze_segments(self, segments: Iterable[Segment]) -> list[Finding]:
+        """Findings of a whole document (or any run of segments).
+
+        One document-level rule: where the document mentions a category professionally
+        again and again (a criminal-defence paralegal's case types, an oncology analyst's
+        registries: ``special.DOMAIN_MIN`` professional mentions or more), its *weak*
+        disclosures of that category (a status line without a cue, a listed organisation)
+        are read as more of the same work and dropped. Strong ones (a form field, a
+        disclosure cue such as "I was diagnosed with") stay.
+        """
         findings: list[Finding] = []
         seen: set[tuple] = set()
+        professional: Counter[str] = Counter()
         for segment in segments:
-            for finding in self._analyze_segment(segment):
+            for finding in self._analyze_segment(segment, professional):
                 loc = finding.location
                 key = (finding.category, finding.entity_type, finding.fingerprint, loc.part, loc.page, loc.section, loc.container)
                 if key in seen:
                     continue  # the same value in the same place (e.g. a tracked-change view)
                 seen.add(key)
                 findings.append(finding)
-        return findings
+        return [
+            f
+            for f in findings
+            if not (f.pattern in special.WEAK_DECISIONS and professional[f.category] >= special.DOMAIN_MIN)
+        ]
 
-    def _analyze_segment(self, segment: Segment) -> list[Finding]:
+    def _analyze_segment(self, segment: Segment, professional: Counter[str] | None = None) -> list[Finding]:
         norm = normalize(segment.text)
         if not any(getattr(r, "may_match", lambda _t: True)(norm.text) for r in self._recognizers):
             return []  # no rule can match here: skip the engine (most paragraphs)
         results = self._analyzer.analyze(
             text=norm.text, language="en", return_decision_process=True, nlp_artifacts=self._artifacts
         )
+        if professional is not None:
+            for r in results:
+                meta = r.recognition_metadata or {}
+                if meta.get(special.DECISION_KEY) == "professional":
+                    professional[meta[special.CATEGORY_KEY]] += 1
         kept = [r for r in results if r.score >= self.min_score]
         identifiers = _resolve_overlaps(
             [r for r in kept if _name(r) in self._by_name], self._by_name

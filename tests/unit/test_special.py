@@ -242,3 +242,38 @@ def test_segment_text_from_a_parser_str_subclass_is_scanned(scanner) -> None:
     seg = Segment(TextStringObject("I was diagnosed with epilepsy in 2012."), Location("metadata"))
     assert type(seg.text) is str
     assert [f.category for f in scanner.analyze_segments([seg])] == ["HEALTH_GENETIC"]
+
+
+def test_a_wrapped_indented_line_continues_its_sentence(matcher) -> None:
+    # The professional cue on the first line reaches the term on the indented second line.
+    text = "Handled caseload research for a clinic\n  (bipolar disorder, migraine)."
+    assert found(matcher, text) == []
+    # An unindented capitalised line after a finished one starts a new sentence.
+    assert found(matcher, "Handled caseload research.\nBipolar disorder, stable since 2015.") == [
+        ("HEALTH_GENETIC", "unqualified", "Bipolar disorder")
+    ]
+
+
+def test_questions_are_not_disclosures(matcher) -> None:
+    assert found(matcher, "Do you live with bipolar disorder?") == []
+
+
+def test_a_documents_professional_context_drops_its_weak_disclosures(scanner) -> None:
+    """A criminal-defence paralegal's case types are work; the same line alone is a status."""
+    from docscreen.model import Location, Segment
+
+    line = "Homicide, drug trafficking."
+    work = [
+        "Paralegal at a criminal-defence firm supporting attorneys on felony cases.",
+        "Prepared case files on theft and burglary charges for our clients.",
+        "Summarised arrest reports and witness statements for trial counsel.",
+    ]
+    alone = scanner.analyze_segments([Segment(line, Location("body"))])
+    assert {f.category for f in alone} == {"CRIMINAL_RECORD"}
+    in_context = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
+    assert [f for f in in_context if f.category == "CRIMINAL_RECORD"] == []
+    # A strong disclosure in the same document stays.
+    strong = scanner.analyze_segments(
+        [Segment(t, Location("body")) for t in [*work, "I was convicted of burglary in 2009."]]
+    )
+    assert "disclosure_cue" in [f.pattern for f in strong if f.category == "CRIMINAL_RECORD"]

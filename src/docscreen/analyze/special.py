@@ -79,6 +79,10 @@ SCORES = {
     "classifier": 0.6,
     "vetoed": 0.2,
 }
+#: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
+#: how many professional mentions of a category make that context.
+WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close"})
+DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
@@ -556,11 +560,17 @@ class DisclosureMatcher:
             return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
 
         professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b)
+        if professional is None and lex.kind == "term" and not any(w in _FIRST_PERSON for w in norms):
+            # A resume bullet about work ("Drafted petitions for conviction expungement");
+            # not for phrases, organisations and roles, which are the activity itself
+            # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
+            professional = self._duty_verb(doc, sent)
         # Ambiguous terms take only the category's own cues (and, for organisations and
         # roles, a membership cue): "As an MS Office expert" is not a disclosure.
         attach = list(cat_cues["disclosure"])
         if lex.kind in ("org", "role"):
-            attach += self._cues["membership"]
+            # "coordinate volunteer stewards": an ambiguous role is not joined by volunteering.
+            attach += [c for c in self._cues["membership"] if not (ambiguous and c[0] in WEAK_MEMBERSHIP)]
         if ambiguous:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e):
@@ -768,6 +778,23 @@ def _pattern_triggers(patterns: tuple[Any, ...]) -> set[str]:
     return out
 
 
+_CONTINUES = frozenset({",", "and", "or", "of", "the", "to", "in", "for", "with", "a", "an", "&", "-", "/", "(", "on", "at", "by", "from"})
+
+
+def _wraps(prev, space, nxt) -> bool:
+    """Does a line break continue the sentence (a wrapped line)? Yes after a word that cannot
+    end one ("of", ",", "and"), before a lower-case word or a bracket, or when the next line is
+    indented under a line that has not ended ("  (DWI, drug trafficking, fraud)")."""
+    if prev is None or nxt is None or prev.text in _SENTENCE_END or prev.text in (":", "!", "?"):
+        return False
+    if prev.text.lower() in _CONTINUES:
+        return True
+    if nxt.text[:1].islower() or nxt.text[:1] in "(&":
+        return True
+    after_break = space.text.rsplit("\n", 1)[-1]
+    return len(after_break) >= 2 and not nxt.text[:1] in "•*-–·▪●◦■►✓"
+
+
 def _sentences(doc: Doc) -> list[_Sentence]:
     """Sentence-ish spans: ends at . ! ? ; bullets and line breaks (a wrapped line that goes
     on in lower case continues its sentence)."""
@@ -781,8 +808,7 @@ def _sentences(doc: Doc) -> list[_Sentence]:
         elif tok.is_space and "\n" in tok.text:
             prev = doc[i - 1] if i > 0 else None
             nxt = doc[i + 1] if i + 1 < n else None
-            wraps = prev is not None and nxt is not None and nxt.text[:1].islower() and not prev.is_punct
-            boundary = not wraps
+            boundary = not _wraps(prev, tok, nxt)
         if boundary:
             if i + 1 > start:
                 sents.append(_Sentence(start, i + 1))
