@@ -218,6 +218,21 @@ class ExtractedDocument:
         return "\n".join(s.text for s in self.segments)
 
 
+#: How a special-category disclosure was decided (``Finding.pattern``), in words.
+_DISCLOSURE_DECISIONS = {
+    "form_field": "a form field with a value ({cue})",
+    "disclosure_cue": "a term with the disclosure cue '{cue}' next to it",
+    "membership": "an organisation or role with the membership cue '{cue}'",
+    "phrase": "a self-contained disclosure phrase, no professional cue in the sentence",
+    "listed": "an organisation or role listed on its own (a resume line), no professional cue",
+    "person": "a term in a sentence about the candidate ('{cue}'), no professional cue",
+    "person_close": "a term right after 'I was/got/did ...', no professional cue",
+    "unqualified": "a status term on a short line of its own, no cue either way",
+    "corroborated": "two different terms of the category in one first-person sentence",
+    "classifier": "a term the rules left undecided; {cue}",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of prohibited data found in a document. Never holds the raw value."""
@@ -245,6 +260,12 @@ class Finding:
 
     @property
     def explanation(self) -> str:
+        why = _DISCLOSURE_DECISIONS.get(self.pattern or "") if self.validator is None else None
+        if why is not None:
+            text = f"rule {self.rule}: " + why.format(cue=self.context or "", negative=self.negative_context or "")
+            if self.negative_context and "{negative}" not in why:
+                text += f" (a professional or other cue was weighed: {self.negative_context!r})"
+            return text
         bits = [f"rule {self.rule}" + (f" ({self.pattern})" if self.pattern else "")]
         if self.validator:
             bits.append(f"{self.validator} {'passed' if self.validated else 'not checked'}")

@@ -575,6 +575,8 @@ class DisclosureMatcher:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
+            if _in_proper_name(doc, s, e, sent):
+                return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
             if generic is not None and (disc is None or generic[0] <= disc[0]):
