@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -261,6 +262,7 @@ def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
 # --- tokens -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=131072)
 def _norm(word: str) -> str:
     """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
     from .context import _lemma
@@ -352,10 +354,12 @@ class DisclosureMatcher:
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="NORM")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
-        self._tokens = Matcher(vocab)
+        #: (words one of which the text must hold, a Matcher with one token pattern)
+        self._token_matchers: list[tuple[frozenset[str], Matcher]] = []
         self._lexicons: dict[str, Lexicon] = {}
         self._ambiguous: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
+        all_terms: list[str] = []
         for spec in specs:
             for lex in spec.lexicons:
                 key = lex.rule
@@ -366,22 +370,35 @@ class DisclosureMatcher:
                     self._lower.add(key, [self._doc(t) for t in lower])
                 if exact:
                     self._exact.add(key, [self.nlp.make_doc(t) for t in exact])
-                if lex.token_patterns:
-                    self._tokens.add(key, [list(p) for p in lex.token_patterns])
-                    self._triggers.update(_pattern_triggers(lex.token_patterns))
-                for t in lower + exact:
-                    first = self._doc(t)[0]
-                    self._triggers.add(first.norm_.lower())
-                    self._triggers.add(first.lower_)
-                    words = _WORDS.findall(t.lower())
-                    if words:
-                        self._triggers.add(words[0])  # "ver.di": the prefilter splits at the dot
+                for pattern in lex.token_patterns:
+                    gate = _pattern_gate(pattern)
+                    m = Matcher(vocab)
+                    m.add(key, [list(pattern)])
+                    self._token_matchers.append((gate, m))
+                    self._triggers.update(gate)
+                all_terms.extend(lower + exact)
                 # Short acronyms (IAM, NEA, CWA) collide with project and product names:
                 # they are ambiguous whatever the list says.
                 short = [t for t in lex.terms if lex.kind == "org" and t.isupper() and t.isalpha() and len(t) <= 4]
                 self._ambiguous[key] = {self._cue(v) for a in lex.ambiguous for v in _variants(a)} | {
                     tuple(tok.norm_ for tok in self._doc(t)) for t in short
                 }
+        # A term matches only where all its words are: the cheap prefilter looks for one of
+        # them, the one fewest terms share ("brigham" in "Brigham Young University", not
+        # "university"), the longer on a tie (split as the prefilter splits).
+        split = [_WORDS.findall(t.lower()) or [t.lower()] for t in all_terms]
+        shared = Counter(_norm(w) for words in split for w in set(words))
+        generic = _GENERIC_WORDS | {
+            _norm(w) for c in (*common.professional, *common.duty_verbs, *common.membership) for w in _WORDS.findall(c)
+        }
+
+        def commonness(w: str) -> tuple:
+            return (len(w) < 4, w in generic or _norm(w) in generic, shared[_norm(w)], -len(w))
+
+        for words in split:
+            rare = min(words, key=commonness)
+            self._triggers.add(rare)
+            self._triggers.add(_norm(rare))
         # Cues as tuples of norms.
         self._cues = {
             name: [(c, self._cue(c)) for c in getattr(common, name)]
@@ -447,7 +464,11 @@ class DisclosureMatcher:
         strings = self.nlp.vocab.strings
         matches = [(strings[k], s, e) for k, s, e in self._lower(doc)]
         matches += [(strings[k], s, e) for k, s, e in self._exact(doc)]
-        matches += [(strings[k], s, e) for k, s, e in self._tokens(doc)]
+        if self._token_matchers:
+            words = {t.lower_ for t in doc} | {t.norm_ for t in doc}
+            for gate, matcher in self._token_matchers:
+                if not gate.isdisjoint(words):
+                    matches += [(strings[k], s, e) for k, s, e in matcher(doc)]
         return matches
 
     def term_matches(self, text: str) -> list[tuple[Lexicon, int, int]]:
@@ -759,26 +780,39 @@ def _is_refusal(value: str, refusals: set[str]) -> bool:
     return any(squashed == r or squashed.startswith(r + " ") for r in refusals if r)
 
 
-def _pattern_triggers(patterns: tuple[Any, ...]) -> set[str]:
+def _pattern_gate(pattern: list[dict]) -> frozenset[str]:
     """Words one of which a text must hold for a token pattern to match: the literal words of
-    the pattern's first required token that has any."""
-    out: set[str] = set()
-    for pattern in patterns:
-        for tok in pattern:
-            if tok.get("OP") in ("?", "*", "!"):
-                continue
-            words: set[str] = set()
-            for key in ("LOWER", "NORM", "ORTH", "TEXT"):
-                v = tok.get(key)
-                if isinstance(v, str):
-                    words.add(v.lower())
-                elif isinstance(v, dict):
-                    words.update(x.lower() for x in v.get("IN", ()))
-            if words:
-                out.update(words)
-                break
-    return out
+    the required token whose shortest literal is longest (the rarest: "husband" rather than
+    "his", "Union" rather than nothing), lower-cased."""
+    best: set[str] = set()
+    best_len = -1
+    for tok in pattern:
+        if tok.get("OP") in ("?", "*", "!"):
+            continue
+        words: set[str] = set()
+        for key in ("LOWER", "NORM", "ORTH", "TEXT"):
+            v = tok.get(key)
+            if isinstance(v, str):
+                words.add(v.lower())
+            elif isinstance(v, dict):
+                words.update(x.lower() for x in v.get("IN", ()))
+        if words and min(len(w) for w in words) > best_len:
+            best, best_len = words, min(len(w) for w in words)
+    if not best:
+        raise LexiconError(f"token pattern without a literal word to look for: {pattern!r}")
+    return frozenset(best)
 
+
+#: Words the prefilter avoids looking for when a term has a rarer one (resume vocabulary).
+_GENERIC_WORDS = frozenset(
+    "university college school project experience education summary public community service system "
+    "national american british society association group network new team year years house last use "
+    "lead led senior professional engineer engineers engineering science health care centre center "
+    "international general program programme office department personal lived order federal state "
+    "student students women men people person life work working worker workers world social "
+    "be being is was been have has had do did get go make take time full open from result member "
+    "account office language employee tech meet thin type first order".split()
+)
 
 _CONTINUES = frozenset({",", "and", "or", "of", "the", "to", "in", "for", "with", "a", "an", "&", "-", "/", "(", "on", "at", "by", "from"})
 
@@ -823,11 +857,27 @@ def _sentences(doc: Doc) -> list[_Sentence]:
 Cue = tuple[str, tuple[str, ...]]
 
 
+_INDEX = threading.local()  # .norms, .index: the sentence this thread searched last
+
+
+def _positions(norms: list[str]) -> dict[str, list[int]]:
+    if getattr(_INDEX, "norms", None) is not norms:
+        index: dict[str, list[int]] = {}
+        for i, w in enumerate(norms):
+            index.setdefault(w, []).append(i)
+        _INDEX.norms, _INDEX.index = norms, index
+    return _INDEX.index
+
+
 def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
-    """Start positions of ``cue`` in ``norms[lo:hi]``."""
+    """Start positions of ``cue`` in ``norms[lo:hi]`` (looked up by its first word: a
+    sentence is searched for a few hundred cues per term)."""
+    if not cue:
+        return
     k = len(cue)
-    for i in range(max(lo, 0), min(hi, len(norms)) - k + 1):
-        if tuple(norms[i : i + k]) == cue:
+    lo, hi = max(lo, 0), min(hi, len(norms)) - k + 1
+    for i in _positions(norms).get(cue[0], ()):
+        if lo <= i < hi and (k == 1 or tuple(norms[i : i + k]) == cue):
             yield i
 
 
