@@ -54,7 +54,7 @@ CONFIG = {
             "exclusive_classes": False,
             "ngram_size": 2,
             "no_output_layer": False,
-            "length": 262144,
+            "length": 65536,
         },
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
@@ -109,6 +109,13 @@ def lexicon_examples() -> list[tuple[str, set[str]]]:
     return rows
 
 
+def examples_digest() -> str:
+    """A digest of the lexicon examples the classifier is trained on (they change with the
+    lexicons; tests/unit/test_textcat_model.py checks the committed model is up to date)."""
+    rows = sorted((text, sorted(cats)) for text, cats in lexicon_examples())
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -153,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
 
-    train_files = args.train or sorted((ROOT / "fixtures" / "train").glob("*.jsonl"))
+    train_files = [f.resolve() for f in args.train] if args.train else sorted((ROOT / "fixtures" / "train").glob("*.jsonl"))
     dev_files = sorted((ROOT / "fixtures" / "eval").glob("dev_*.jsonl"))
     if not train_files:
         print("no training data in fixtures/train", file=sys.stderr)
@@ -201,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         "train_rows": len(train),
         "data": {str(f.relative_to(ROOT)): sha256(f) for f in train_files},
         "lexicon_examples": len(lexicon_examples()),
+        "lexicon_examples_sha256": examples_digest(),
         "spacy": spacy.__version__,
         "config": CONFIG,
     }

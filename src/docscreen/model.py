@@ -230,6 +230,7 @@ _DISCLOSURE_DECISIONS = {
     "unqualified": "a status term on a short line of its own, no cue either way",
     "corroborated": "two different terms of the category in one first-person sentence",
     "classifier": "a term the rules left undecided; {cue}",
+    "statement": "a sentence about the candidate that no rule decided; {cue}",
 }
 
 

@@ -258,9 +258,14 @@ def test_questions_are_not_disclosures(matcher) -> None:
     assert found(matcher, "Do you live with bipolar disorder?") == []
 
 
-def test_a_documents_professional_context_drops_its_weak_disclosures(scanner) -> None:
-    """A criminal-defence paralegal's case types are work; the same line alone is a status."""
+def test_a_documents_professional_context_drops_its_weak_disclosures(scanner, monkeypatch) -> None:
+    """A criminal-defence paralegal's case types are work; the same line alone is a status.
+    (Rules only: the classifier's veto would decide the line alone otherwise.)"""
+    from docscreen.analyze.special import shared_matcher
     from docscreen.model import Location, Segment
+
+    monkeypatch.setattr(shared_matcher(), "classifier", None)
+    monkeypatch.setattr(shared_matcher(), "_last", None)
 
     line = "Homicide, drug trafficking."
     work = [
@@ -277,3 +282,61 @@ def test_a_documents_professional_context_drops_its_weak_disclosures(scanner) ->
         [Segment(t, Location("body")) for t in [*work, "I was convicted of burglary in 2009."]]
     )
     assert "disclosure_cue" in [f.pattern for f in strong if f.category == "CRIMINAL_RECORD"]
+
+
+class _StubClassifier:
+    """A sentence classifier that answers from a table (the mechanics, not the model)."""
+
+    def __init__(self, table: dict[str, dict[str, float]]) -> None:
+        self.table = table
+
+    def __call__(self, text: str) -> dict[str, float]:
+        for key, probs in self.table.items():
+            if key in text:
+                return probs
+        return {}
+
+
+def _with_classifier(table) -> DisclosureMatcher:
+    _specs, common = load_lexicons()
+    specs = tuple(
+        parse_category(yaml.safe_load(text), stem)
+        for text, stem in ((HEALTH, "health"), (UNIONS, "union_party"), (POLITICS, "political"))
+    )
+    return DisclosureMatcher(specs, common, classifier=_StubClassifier(table))
+
+
+def test_classifier_rescues_an_undecided_term_in_a_real_sentence() -> None:
+    m = _with_classifier({"depression": {"HEALTH_GENETIC": 0.97}})
+    text = "After two hard years with depression I went back to work in 2021."
+    assert found(m, text) == [("HEALTH_GENETIC", "classifier", "depression")]
+    # Not in a table cell or a heading (under six words), not below the threshold.
+    assert found(m, "Depression, 2019") == []
+    low = _with_classifier({"depression": {"HEALTH_GENETIC": 0.5}})
+    assert found(low, text) == []
+
+
+def test_classifier_never_overrules_a_reason_to_drop() -> None:
+    m = _with_classifier({"": {"HEALTH_GENETIC": 0.99}})
+    assert found(m, "I have never been diagnosed with bipolar disorder in my life.") == []  # negated
+    assert found(m, "Analysed bipolar disorder outcomes for the ward's quarterly report.") == []
+
+
+def test_classifier_vetoes_a_weak_decision() -> None:
+    m = _with_classifier({"Bipolar": {"HEALTH_GENETIC": 0.01}})
+    assert found(m, "Bipolar disorder, stable for five years.") == []
+    assert [h.decision for h in m.hits("Bipolar disorder, stable for five years.")] == ["vetoed"]
+    # Strong decisions are the rules' alone.
+    assert found(m, "I was diagnosed with bipolar disorder in 2019.") == [
+        ("HEALTH_GENETIC", "disclosure_cue", "bipolar disorder")
+    ]
+
+
+def test_classifier_statements_need_a_person_a_sentence_and_a_signal() -> None:
+    m = _with_classifier({"campaign": {"POLITICAL_BELIEF": 0.93}})
+    text = "Outside work I campaign for Medicare for All as a supporter of a local coalition."
+    assert found(m, text) == [("POLITICAL_BELIEF", "statement", text)]
+    assert found(m, "Campaign analytics for retail clients, supporter data.") == []  # no person word
+    assert found(m, "Do I campaign for Medicare for All as a supporter?") == []  # a question
+    # No term and no specific cue of the category: the classifier alone is not enough.
+    assert found(m, "Outside work I campaign for Medicare for All with a local coalition.") == []

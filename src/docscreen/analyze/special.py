@@ -78,6 +78,7 @@ SCORES = {
     "no_cue": 0.2,
     "ambiguous": 0.1,
     "classifier": 0.6,
+    "statement": 0.6,
     "vetoed": 0.2,
 }
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
@@ -87,10 +88,16 @@ DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
-RESCUABLE = frozenset({"ambiguous", "no_cue", "professional"})
+RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
-RESCUE = 0.5
+RESCUE = 0.9
 VETO = 0.05
+#: The classifier alone (see DisclosureMatcher._statements).
+STATEMENT = 0.8
+STATEMENT_MIN_WORDS = 6
+STATEMENT_NEEDS_SIGNAL = True
+_STATEMENT_PERSON = frozenset({"i", "me", "my", "myself", "'m", "he", "she", "his", "her", "him", "himself", "herself"})
+_PERSON_WORD = regex.compile(r"(?i)\b(?:i|me|my|myself|he|she|his|her|him|himself|herself)\b|\bI'm\b")
 #: Tokens between an attached cue and its term (before / after the term).
 ATTACH_BEFORE = 4
 ATTACH_AFTER = 3
@@ -413,6 +420,11 @@ class DisclosureMatcher:
             }
             for cat, spec in self.specs.items()
         }
+        generic = {self._cue(c) for c in common.identity} | {self._cue(c) for c in _GENERIC_CUES}
+        self._signal_cues = {
+            cat: [(t, w) for t, w in cues["disclosure"] if w and w not in generic and w[0] not in ("i", "'m", "as", "a", "an", "the", "my", "be")]
+            for cat, cues in self._cat_cues.items()
+        }
         self._form = _form_regex(specs)
         self._label_category: dict[str, list[Category]] = {}
         for spec in specs:
@@ -483,10 +495,57 @@ class DisclosureMatcher:
     def _analyze(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         hits.extend(self._form_fields(text))
-        if not self.may_match_terms(text):
+        terms = self.may_match_terms(text)
+        statements = self.classifier is not None and _PERSON_WORD.search(text) is not None
+        if not terms and not statements:
             return hits
         doc = self._doc(text)
         sents = _sentences(doc)
+        if terms:
+            self._term_hits(doc, sents, text, hits)
+        if self.classifier is not None:
+            hits = self._classify(doc, sents, hits)
+            hits.extend(self._statements(doc, sents, hits))
+        return hits
+
+    def _statements(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+        """Sentences about a person that disclose without a listed term ("I campaign for
+        Medicare for All with a local coalition"): the classifier alone, on sentences of at
+        least ``STATEMENT_MIN_WORDS`` words with a first- or third-person word, that are not
+        questions, at ``STATEMENT`` or more. Where the rules already reported the category in
+        the sentence, or dropped a term of it as negated or someone else's, it stays theirs."""
+        out = []
+        for x in sents:
+            toks = doc[x.start : x.end]
+            if doc[x.end - 1].text == "?" or sum(t.is_alpha for t in toks) < STATEMENT_MIN_WORDS:
+                continue
+            if not any(t.norm_ in _STATEMENT_PERSON for t in toks):
+                continue
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            inside = [h for h in hits if a <= h.start < b]
+            for cat_id, p in self.classifier(doc.text[a:b]).items():
+                if p < STATEMENT:
+                    continue
+                cat = Category(cat_id)
+                if any(h.category == cat and (h.score >= 0.5 or h.decision in ("negated", "third_party")) for h in inside):
+                    continue
+                if STATEMENT_NEEDS_SIGNAL and not (
+                    any(h.category == cat for h in inside) or self._has_cue(cat, doc, x)
+                ):
+                    continue  # nothing of the category in it: the classifier alone is not enough
+                spec = self.specs.get(cat)
+                stem = spec.stem if spec else cat.value.lower()
+                out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
+                               SCORES["statement"], "statement", cue=f"sentence classifier {p:.2f}"))
+        return out
+
+    def _has_cue(self, cat: Category, doc: Doc, x: _Sentence) -> bool:
+        """Does the sentence hold one of the category's own, specific disclosure cues ("diagnosed
+        with", "canvasser", "descended from"; not a generic "I am" or "from")?"""
+        norms = [t.norm_ for t in doc[x.start : x.end]]
+        return any(True for _text, words in self._signal_cues.get(cat, []) for _i in _find(words, norms, 0, len(norms)))
+
+    def _term_hits(self, doc: Doc, sents: list[_Sentence], text: str, hits: list[Hit]) -> None:
         matches = self._matches(doc)
         # Per category, the longest match wins where matches overlap.
         by_cat: dict[Category, list[tuple[str, int, int]]] = {}
@@ -516,16 +575,14 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
-        if self.classifier is not None:
-            hits = self._classify(doc, sents, hits)
-        return hits
 
     def _classify(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
         """The sentence classifier's second opinion on each term the rules weighed:
 
-        * a term the rules left below the threshold for want of a cue (ambiguous, no cue, a
-          far professional word) is reported when the classifier gives its category at
-          least ``RESCUE``; a negated term or another person's status stays dropped;
+        * a term the rules left below the threshold only for want of a cue (an ambiguous
+          word, no cue) is reported when the classifier gives its category at least
+          ``RESCUE``; one the rules dropped for a reason (a professional cue, a negation,
+          someone else's status, part of a name or a compound word) stays dropped;
         * a weak rule decision (a status line without a cue, a listed organisation, two
           terms confirming each other) is dropped when the classifier gives its category
           less than ``VETO``.
@@ -533,17 +590,27 @@ class DisclosureMatcher:
         """
         spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
 
+        words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
+
+        def sentence_of(h: Hit) -> int:
+            return next((i for i, (a, b) in enumerate(spans) if a <= h.start < b), -1)
+
         def probs(h: Hit) -> dict[str, float]:
-            for a, b in spans:
-                if a <= h.start < b:
-                    return self.classifier(doc.text[a:b])
-            return self.classifier(doc.text)
+            i = sentence_of(h)
+            a, b = spans[i] if i >= 0 else (0, len(doc.text))
+            return self.classifier(doc.text[a:b])
 
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
         out = []
         for h in hits:
-            if h.decision in RESCUABLE and (h.category, h.start) not in reported:
+            if (
+                h.decision in RESCUABLE
+                and (h.negative is None or h.decision == "professional")
+                and (h.category, h.start) not in reported
+                and sentence_of(h) >= 0
+                and words[sentence_of(h)] >= STATEMENT_MIN_WORDS  # not a table cell or a heading
+            ):
                 p = probs(h)[h.category.value]
                 if p >= RESCUE:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
@@ -814,6 +881,14 @@ _GENERIC_WORDS = frozenset(
     "account office language employee tech meet thin type first order".split()
 )
 
+#: Disclosure cues too general to vouch for a classifier's sentence on their own.
+_GENERIC_CUES = (
+    "woman", "man", "women", "men", "person", "people", "girl", "boy", "family", "parent", "mother",
+    "father", "mum", "mom", "dad", "household", "upbringing", "who is", "she is", "he is", "they are",
+    "come from", "comes from", "raised", "proud", "proudly", "member of", "the first", "the only",
+    "one of the few", "myself", "faith", "attend", "committed", "lifelong",
+)
+
 _CONTINUES = frozenset({",", "and", "or", "of", "the", "to", "in", "for", "with", "a", "an", "&", "-", "/", "(", "on", "at", "by", "from"})
 
 
@@ -1055,7 +1130,9 @@ class DisclosureRecognizer(EntityRecognizer):
         self.category = category
         self.matcher = matcher or shared_matcher()
         spec = self.matcher.specs[category]
-        entities = sorted({lx.entity_type for lx in spec.lexicons} | {f"{category.value}_FORM_FIELD"})
+        entities = sorted(
+            {lx.entity_type for lx in spec.lexicons} | {f"{category.value}_FORM_FIELD", f"{category.value}_STATEMENT"}
+        )
         for other in self.matcher.specs.values():
             for lx in other.lexicons:
                 if category in lx.also:

@@ -1,0 +1,54 @@
+"""The committed sentence classifier (models/disclosure_textcat) is the one models/train_textcat.py
+makes from the committed training data, and it loads offline."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docscreen.analyze.special import CLASSIFIER_DIR, SPECIAL, SentenceClassifier
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_committed_classifier_loads_and_answers_for_the_eight_categories() -> None:
+    clf = SentenceClassifier()
+    probs = clf("I was diagnosed with epilepsy in 2012 and have been seizure-free since.")
+    assert set(probs) == {c.value for c in SPECIAL}
+    assert all(0.0 <= p <= 1.0 for p in probs.values())
+
+
+def test_the_committed_classifier_was_trained_on_the_committed_data() -> None:
+    record = json.loads((CLASSIFIER_DIR / "training.json").read_text(encoding="utf-8"))
+    data = {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((ROOT / "fixtures" / "train").glob("*.jsonl"))}
+    assert record["data"] == data, "fixtures/train changed: run `python models/train_textcat.py`"
+    sys.path.insert(0, str(ROOT / "models"))
+    try:
+        from train_textcat import examples_digest
+    finally:
+        sys.path.pop(0)
+    assert record["lexicon_examples_sha256"] == examples_digest(), (
+        "the lexicons' examples changed: run `python models/train_textcat.py`"
+    )
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path) -> None:
+    """Retraining gives the same kept epoch and dev scores (about a minute)."""
+    out = tmp_path / "textcat"
+    subprocess.run(
+        [sys.executable, str(ROOT / "models" / "train_textcat.py"), "--out", str(out),
+         "--epochs", str(json.loads((CLASSIFIER_DIR / "training.json").read_text())["epochs"])],
+        check=True, capture_output=True, timeout=600,
+    )
+    fresh = json.loads((out / "training.json").read_text())
+    committed = json.loads((CLASSIFIER_DIR / "training.json").read_text())
+    assert (fresh["kept_epoch"], fresh["dev"]) == (committed["kept_epoch"], committed["dev"])
+    assert (out / "textcat_multilabel" / "model").read_bytes() == (
+        CLASSIFIER_DIR / "textcat_multilabel" / "model"
+    ).read_bytes()
