@@ -91,6 +91,7 @@ WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
 RESCUE = 0.9
+RESCUE_MIN_WORDS = 6
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
@@ -520,7 +521,7 @@ class DisclosureMatcher:
             if doc[x.end - 1].text == "?" or sum(t.is_alpha for t in toks) < STATEMENT_MIN_WORDS:
                 continue
             if not any(t.norm_ in _STATEMENT_PERSON for t in toks):
-                continue
+                continue  # measured: allowing resume lines without one cost document precision
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             inside = [h for h in hits if a <= h.start < b]
             for cat_id, p in self.classifier(doc.text[a:b]).items():
@@ -609,7 +610,7 @@ class DisclosureMatcher:
                 and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
-                and words[sentence_of(h)] >= STATEMENT_MIN_WORDS  # not a table cell or a heading
+                and words[sentence_of(h)] >= RESCUE_MIN_WORDS  # not a table cell or a heading
             ):
                 p = probs(h)[h.category.value]
                 if p >= RESCUE:
@@ -647,7 +648,10 @@ class DisclosureMatcher:
         if doc[sent.end - 1].text == "?":
             return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
 
-        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b)
+        # An organisation's own name is not a professional cue: "Imperial College Buddhist
+        # Society", "Bristol University Christian Union" (the capitalised words before it).
+        skip = _name_prefix(doc, sent, s) if lex.kind == "org" else None
+        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip)
         if professional is None and lex.kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
@@ -1022,6 +1026,14 @@ _STATE_VERBS = frozenset({"be", "was", "been", "am", "'m", "get", "got", "spend"
                           "do", "did", "go", "went", "come", "came"})
 
 
+def _name_prefix(doc: Doc, sent: _Sentence, s: int) -> tuple[int, int] | None:
+    """The run of capitalised words right before token ``s`` (sentence positions)."""
+    i = s
+    while i - 1 >= sent.start and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "i":
+        i -= 1
+    return (i - sent.start, s - sent.start) if i < s else None
+
+
 def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
     "Navajo Generating Station"), not a status."""
@@ -1067,14 +1079,17 @@ def _third_party(third: list[Cue], person: list[Cue], norms: list[str], a: int, 
     return None
 
 
-def _nearest(cues: list[Cue], norms: list[str], a: int, b: int):
-    """(distance, cue) of the nearest cue anywhere in the sentence, outside the term."""
+def _nearest(cues: list[Cue], norms: list[str], a: int, b: int, skip: tuple[int, int] | None = None):
+    """(distance, cue) of the nearest cue anywhere in the sentence, outside the term (and
+    outside ``skip``, a range of positions)."""
     best = None
     for text, words in cues:
         if not words:
             continue
         k = len(words)
         for i in _find(words, norms, 0, len(norms)):
+            if skip is not None and skip[0] <= i and i + k <= skip[1]:
+                continue
             if i + k <= a:
                 d = a - (i + k)
             elif i >= b:
