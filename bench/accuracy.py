@@ -83,21 +83,14 @@ from pathlib import Path
 # snapshot it ships (set before anything imports it).
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 
+from docscreen.analyze.special import SPECIAL as _SPECIAL_CATEGORIES  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "fixtures" / "eval"
 RELIGIONS_CSV = ROOT.parent / "shared" / "corpus" / "labeled" / "presidio-research" / "religions.csv"
 
 #: The eight special categories this bench measures (IDs from docscreen.categories).
-SPECIAL: tuple[str, ...] = (
-    "RACE_ETHNICITY",
-    "POLITICAL_BELIEF",
-    "RELIGION_PHILOSOPHY",
-    "UNION_PARTY_MEMBERSHIP",
-    "HEALTH_GENETIC",
-    "ADDICTION",
-    "SEXUAL_LIFE",
-    "CRIMINAL_RECORD",
-)
+SPECIAL: tuple[str, ...] = tuple(c.value for c in _SPECIAL_CATEGORIES)
 
 #: Sentence-level targets for ``--targets``.
 TARGET_P = 0.92
@@ -563,16 +556,21 @@ def _finding_lines(findings, categories: set[str]) -> list[str]:
     ]
 
 
+def _differences(gold: frozenset[str], pred: frozenset[str]) -> tuple[set[str], set[str], list[str]]:
+    """False positives, false negatives and their tags ("FP {...}", "FN {...}")."""
+    fp, fn = set(pred - gold), set(gold - pred)
+    tags = ([f"FP {_fmt_set(fp)}"] if fp else []) + ([f"FN {_fmt_set(fn)}"] if fn else [])
+    return fp, fn, tags
+
+
 def error_report(rows: Sequence[Row], preds: list[Prediction], docs: Sequence[Doc], doc_preds: list[Prediction]) -> str:
     out = ["## docscreen errors", "", "### sentences"]
     n = 0
     for row, p in zip(rows, preds):
-        fp = p.categories - row.categories
-        fn = row.categories - p.categories
-        if not fp and not fn:
+        fp, fn, tags = _differences(row.categories, p.categories)
+        if not tags:
             continue
         n += 1
-        tags = ([f"FP {_fmt_set(fp)}"] if fp else []) + ([f"FN {_fmt_set(fn)}"] if fn else [])
         out.append(f"- {row.id} [{row.kind}{', trap ' + row.trap if row.trap else ''}] {' '.join(tags)}: "
                    f"gold {_fmt_set(row.categories)}, predicted {_fmt_set(p.categories)}")
         out.append(f"    text: {row.text}")
@@ -582,12 +580,10 @@ def error_report(rows: Sequence[Row], preds: list[Prediction], docs: Sequence[Do
     out += ["", "### documents"]
     m = 0
     for doc, p in zip(docs, doc_preds):
-        fp = p.categories - doc.categories
-        fn = doc.categories - p.categories
-        if not fp and not fn:
+        fp, fn, tags = _differences(doc.categories, p.categories)
+        if not tags:
             continue
         m += 1
-        tags = ([f"FP {_fmt_set(fp)}"] if fp else []) + ([f"FN {_fmt_set(fn)}"] if fn else [])
         out.append(f"- {doc.name} {' '.join(tags)}: gold {_fmt_set(doc.categories)}, predicted {_fmt_set(p.categories)}")
         for e in doc.evidence:
             out.append(f"    evidence: {e}")

@@ -33,16 +33,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_OUT = HERE / "disclosure_textcat"
-LABELS = (
-    "RACE_ETHNICITY",
-    "POLITICAL_BELIEF",
-    "RELIGION_PHILOSOPHY",
-    "UNION_PARTY_MEMBERSHIP",
-    "HEALTH_GENETIC",
-    "ADDICTION",
-    "SEXUAL_LIFE",
-    "CRIMINAL_RECORD",
-)
+
+
+def _labels() -> tuple[str, ...]:
+    from docscreen.analyze.special import SPECIAL
+
+    return tuple(c.value for c in SPECIAL)
+
+
+LABELS = _labels()
 
 CONFIG = {
     "threshold": 0.5,
