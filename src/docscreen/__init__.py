@@ -22,11 +22,18 @@ def __getattr__(name: str):
         from .api import Scanner
 
         return Scanner
+    if name in ("check_upload", "check_upload_async", "UploadChecker"):
+        from . import upload
+
+        return getattr(upload, name)
     raise AttributeError(f"module 'docscreen' has no attribute {name!r}")
 
 
 __all__ = [
     "Scanner",
+    "UploadChecker",
+    "check_upload",
+    "check_upload_async",
     "Detection",
     "DocscreenError",
     "ErrorCode",

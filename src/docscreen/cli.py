@@ -451,20 +451,47 @@ def explain(file, policy_file, show_all, width) -> None:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Scanning worker processes (default: all cores); each loads the engine once.")
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False), help="Policy file (TOML) over the default policy.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help=_TIMEOUT_HELP)
+@click.option("--queue", "max_queue", type=click.IntRange(min=1), default=None,
+              help="Uploads in flight plus queued (default: 8 per worker, at least 8); beyond it: 503 with Retry-After.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
+              help="Require 'Authorization: Bearer TOKEN' (the file's content) on every route but /healthz and /readyz; $DOCSCREEN_API_TOKEN also sets it.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
+def serve(host, port, workers, policy_file, timeout, max_queue, token_file, log_level) -> None:
+    """Run the HTTP upload service: POST /v1/scan, GET /healthz, /readyz, /v1/categories.
+
+    Uploads are analysed in worker processes (a crash or a timeout gives that upload an
+    'error' verdict and the worker is replaced). No document text is logged or returned.
+    """
+    from .runner import default_jobs
+    from .service import ENV_TOKEN, ServiceConfig, read_token_file, run
+
+    policy = _load_policy(policy_file)
+    token = os.environ.get(ENV_TOKEN) or None
+    if token_file:
+        try:
+            token = read_token_file(token_file)
+        except (OSError, ValueError) as exc:
+            raise click.BadParameter(str(exc), param_hint="--token-file") from None
+    level = getattr(logging, log_level.upper())
+    logging.basicConfig(stream=sys.stderr, level=level, format="docscreen[%(process)d] %(levelname)s %(name)s: %(message)s")
+    config = ServiceConfig(policy=policy, workers=workers or default_jobs(), max_queue=max_queue, timeout=timeout,
+                           token=token, log_level=level if level <= logging.DEBUG else None)
+    run(config, host=host, port=port, log_level=log_level)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def categories(fmt) -> None:
     """What docscreen detects: the ten categories (and the advisory kinds), with entity types
     and examples."""
-    from .categories import CATEGORIES, Advisory
+    from .categories import Advisory
 
-    types = _entity_types()
-    rows = [
-        {"id": c.value, "title": info.title, "covers": info.covers, "entity_types": sorted(types.get(c.value, ())),
-         "examples": list(info.examples), "advisory": False}
-        for c, info in CATEGORIES.items()
-    ]
-    rows += [{"id": a.value, "title": a.value.replace("_", " ").lower(), "covers": "advisory kind: off by default, reported only when a policy enables it",
-              "entity_types": [], "examples": [], "advisory": True} for a in Advisory]
+    rows = category_rows()
     if fmt == "json":
         click.echo(json.dumps({"categories": rows}, indent=2))
         return
@@ -477,6 +504,22 @@ def categories(fmt) -> None:
             click.echo(f"  entity types: {', '.join(r['entity_types'])}")
         click.echo(f"  examples: {'; '.join(r['examples'])}")
     click.echo("Advisory kinds (off by default; a policy can enable them): " + ", ".join(a.value for a in Advisory))
+
+
+def category_rows() -> list[dict]:
+    """The ten categories and the advisory kinds, as ``docscreen categories --format json``
+    and the service's ``GET /v1/categories`` list them."""
+    from .categories import CATEGORIES, Advisory
+
+    types = _entity_types()
+    rows = [
+        {"id": c.value, "title": info.title, "covers": info.covers, "entity_types": sorted(types.get(c.value, ())),
+         "examples": list(info.examples), "advisory": False}
+        for c, info in CATEGORIES.items()
+    ]
+    rows += [{"id": a.value, "title": a.value.replace("_", " ").lower(), "covers": "advisory kind: off by default, reported only when a policy enables it",
+              "entity_types": [], "examples": [], "advisory": True} for a in Advisory]
+    return rows
 
 
 def _entity_types() -> dict[str, set[str]]:

@@ -443,3 +443,261 @@ def _raise_timeout(signum, frame):  # pragma: no cover - timing dependent
 
 def _timeout_message(timeout: float) -> str:
     return f"no result within the per-file timeout ({timeout:g} s): the scan was stopped"
+
+
+# -- a long-lived pool for single requests (the HTTP service) --------------------------------
+class WorkerPool:
+    """The batch runner's workers, kept running, for one request at a time from many threads.
+
+    The same worker processes as :meth:`BatchRunner.run` (``spawn``, one Scanner each, a hard
+    deadline per file, a crashed or hung worker killed and replaced) driven by one dispatcher
+    thread. :meth:`submit` is thread-safe and returns a :class:`concurrent.futures.Future` of
+    an :class:`Outcome` (``asyncio.wrap_future`` makes it awaitable); the verdict is evaluated
+    here, in the parent, by :mod:`docscreen.policy`. A future cancelled before a worker took
+    its task is skipped. If the engine cannot be loaded, :attr:`failed` says why and every
+    future fails with :class:`RunnerError`.
+    """
+
+    def __init__(
+        self,
+        policy: Policy,
+        *,
+        jobs: int = 1,
+        timeout: float | None = None,
+        fingerprint_key: bytes | None = None,
+        log_level: int | None = None,
+    ) -> None:
+        import socket
+
+        if jobs < 1:
+            raise ValueError("a worker pool needs at least one worker")
+        self._runner = BatchRunner(policy, jobs=jobs, timeout=timeout, fingerprint_key=fingerprint_key, log_level=log_level)
+        self.jobs = jobs
+        self.timeout = self._runner.timeout
+        self.policy = self._runner.policy
+        self._lock = threading.Lock()
+        self._pending: deque = deque()
+        self._closed = False
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._thread = threading.Thread(target=self._loop, name="docscreen-pool", daemon=True)
+        self._ready = 0
+        self._busy = 0
+        #: Why the pool stopped for good (the engine does not load), or None.
+        self.failed: str | None = None
+        #: Workers replaced after a crash or a timeout (for tests and metrics).
+        self.replaced = 0
+
+    # -- public ----------------------------------------------------------------------------
+    def start(self) -> "WorkerPool":
+        self._thread.start()
+        return self
+
+    @property
+    def ready(self) -> bool:
+        """At least one worker has loaded the engine and the pool has not failed."""
+        return self._ready > 0 and self.failed is None and not self._closed
+
+    @property
+    def ready_workers(self) -> int:
+        return self._ready
+
+    @property
+    def busy(self) -> int:
+        return self._busy
+
+    def worker_pids(self) -> list[int]:
+        return list(getattr(self, "_pids", []))
+
+    def submit(self, task: Task):
+        import concurrent.futures
+
+        fut: concurrent.futures.Future = concurrent.futures.Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the worker pool is closed")
+            if self.failed is not None:
+                fut.set_exception(RunnerError(self.failed))
+                return fut
+            self._pending.append((task, fut))
+        self._wake()
+        return fut
+
+    def close(self, timeout: float = 10.0) -> None:
+        with self._lock:
+            self._closed = True
+        self._wake()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        for s in (self._wake_r, self._wake_w):
+            s.close()
+
+    def __enter__(self) -> "WorkerPool":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- the dispatcher ----------------------------------------------------------------------
+    def _wake(self) -> None:
+        try:
+            self._wake_w.send(b"x")
+        except (BlockingIOError, OSError):  # already awake (buffer full) or closing
+            pass
+
+    def _drain_wake(self) -> None:
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except (BlockingIOError, OSError):
+            pass
+
+    def _fail_all(self, message: str) -> None:
+        with self._lock:
+            self.failed = message
+            pending = list(self._pending)
+            self._pending.clear()
+        for _task, fut in pending:
+            if fut.set_running_or_notify_cancel():
+                fut.set_exception(RunnerError(message))
+
+    def _loop(self) -> None:
+        runner = self._runner
+        ctx = multiprocessing.get_context("spawn")
+        hard = hard_timeout(self.timeout)
+        workers: list[_Worker] = []
+        running: dict[int, tuple[Any, float]] = {}  # id(worker) -> (future, started)
+        init_failures = 0
+        try:
+            workers = [runner._start_worker(ctx) for _ in range(self.jobs)]
+            while True:
+                with self._lock:
+                    closed = self._closed
+                if closed:
+                    break
+                # hand out work
+                for w in workers:
+                    if not (w.ready and w.task is None):
+                        continue
+                    while True:
+                        with self._lock:
+                            item = self._pending.popleft() if self._pending else None
+                        if item is None:
+                            break
+                        task, fut = item
+                        if not fut.set_running_or_notify_cancel():
+                            continue  # cancelled while queued (the client went away)
+                        try:
+                            w.conn.send(task)
+                        except (OSError, ValueError):  # it just died: its sentinel will say so
+                            with self._lock:
+                                self._pending.appendleft((task, _Requeued(fut)))
+                            break
+                        w.task = task
+                        w.deadline = time.monotonic() + hard
+                        running[id(w)] = (fut, time.monotonic())
+                        break
+                self._ready = sum(1 for w in workers if w.ready)
+                self._busy = sum(1 for w in workers if w.task is not None)
+                self._pids = [w.proc.pid for w in workers]
+                now = time.monotonic()
+                deadlines = [w.deadline for w in workers if w.task is not None]
+                deadlines += [w.started + INIT_TIMEOUT_S for w in workers if not w.ready]
+                wait_s = max(0.0, min(deadlines) - now) if deadlines else None
+                ready = set(_wait([w.conn for w in workers] + [w.proc.sentinel for w in workers] + [self._wake_r], wait_s))
+                if self._wake_r in ready:
+                    self._drain_wake()
+                replace: list[_Worker] = []
+                for w in workers:
+                    msg = None
+                    dead = False
+                    if w.conn in ready:
+                        try:
+                            msg = w.conn.recv()
+                        except (EOFError, OSError):
+                            dead = True
+                    elif w.proc.sentinel in ready:
+                        dead = True
+                    if msg is not None:
+                        if msg[0] == "ready":
+                            w.ready = True
+                            init_failures = 0
+                        elif msg[0] == "init_error":
+                            self._fail_all(msg[1])
+                            return
+                        elif w.task is not None and msg[1] == w.task.index:
+                            fut, started = running.pop(id(w))
+                            self._resolve(fut, lambda t=w.task, m=msg, s=started: runner._from_message(t, m, time.monotonic() - s))
+                            w.task = None
+                        continue
+                    if dead:
+                        code = w.proc.exitcode if w.proc.exitcode is not None else "unknown"
+                        if w.task is not None:
+                            log.warning("a worker stopped (exit code %s) while scanning a file; it is replaced", code)
+                            fut, started = running.pop(id(w))
+                            message = f"the worker scanning this file stopped unexpectedly (exit code {code}); it was replaced"
+                            self._resolve(fut, lambda t=w.task, m=message, s=started: runner._failed(t, ErrorCode.INTERNAL, m, time.monotonic() - s))
+                            w.task = None
+                        elif not w.ready:
+                            init_failures += 1
+                            if init_failures >= MAX_INIT_FAILURES:
+                                self._fail_all(f"workers stop while loading the scanner (exit code {code})")
+                                return
+                        replace.append(w)
+                now = time.monotonic()
+                for w in workers:
+                    if w in replace:
+                        continue
+                    if w.task is not None and now > w.deadline:
+                        log.warning("no result within %.3g s: stopping the worker and replacing it", hard)
+                        fut, started = running.pop(id(w))
+                        self._resolve(fut, lambda t=w.task, s=started: runner._failed(t, ErrorCode.TIMEOUT, _timeout_message(self.timeout), time.monotonic() - s))
+                        w.task = None
+                        replace.append(w)
+                    elif not w.ready and now > w.started + INIT_TIMEOUT_S:
+                        self._fail_all(f"a worker did not load the scanner within {INIT_TIMEOUT_S:g} s")
+                        return
+                for w in replace:
+                    workers.remove(w)
+                    BatchRunner._stop(w, kill=True)
+                    self.replaced += 1
+                    workers.append(runner._start_worker(ctx))
+        except BaseException as exc:  # pragma: no cover - a bug in the dispatcher
+            log.error("the worker pool stopped: %s", describe_exception(exc))
+            self._fail_all(f"the worker pool stopped ({describe_exception(exc)})")
+        finally:
+            self._ready = 0
+            for w in workers:
+                fut_started = running.pop(id(w), None)
+                if fut_started is not None:
+                    fut_started[0].set_exception(RunnerError("the worker pool was closed"))
+                BatchRunner._stop(w, kill=w.task is not None or not w.ready)
+            with self._lock:
+                self._closed = True
+                pending = list(self._pending)
+                self._pending.clear()
+            for _task, fut in pending:
+                if fut.set_running_or_notify_cancel():
+                    fut.set_exception(RunnerError("the worker pool was closed"))
+
+    @staticmethod
+    def _resolve(fut, make) -> None:
+        try:
+            fut.set_result(make())
+        except BaseException as exc:  # building the outcome failed: the caller still hears
+            log.error("could not build an outcome: %s", describe_exception(exc))
+            fut.set_exception(exc)
+
+
+class _Requeued:
+    """A future already marked running, put back in the queue after a failed send."""
+
+    def __init__(self, fut) -> None:
+        self._fut = fut
+
+    def set_running_or_notify_cancel(self) -> bool:
+        return True
+
+    def __getattr__(self, name):
+        return getattr(self._fut, name)
