@@ -13,7 +13,7 @@ import pytest
 from docscreen.report.json import schema
 
 from _service import Server
-from conftest import FIXTURES, make_docx
+from conftest import FIXTURES, TEST_KEY, make_docx
 from test_report_leaks import leaks
 
 DOCS = FIXTURES / "docs"
@@ -91,7 +91,7 @@ def test_fixture_documents_match_the_cli_verdicts_and_leak_nothing(client, valid
 
     planted = sorted({p["value"] for d in truth["documents"] for p in d["planted"]})
     files = sorted(p for p in DOCS.rglob("*") if p.is_file())[::3]
-    runner = BatchRunner(default_policy(), jobs=0)
+    runner = BatchRunner(default_policy(), jobs=0, fingerprint_key=TEST_KEY)
     expected = {o.path: o.verdict.decision for o in runner.run([Task(i, str(p), file=str(p)) for i, p in enumerate(files)])}
     for p in files:
         r = client.post("/v1/scan", files={"file": (p.name, p.read_bytes())})
