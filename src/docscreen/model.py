@@ -231,6 +231,7 @@ _DISCLOSURE_DECISIONS = {
     "corroborated": "two different terms of the category in one first-person sentence",
     "classifier": "a term the rules left undecided; {cue}",
     "statement": "a sentence about the candidate that no rule decided; {cue}",
+    "statement_line": "a resume line that no rule decided, with a term or cue of the category; {cue}",
 }
 
 

@@ -79,11 +79,12 @@ SCORES = {
     "ambiguous": 0.1,
     "classifier": 0.6,
     "statement": 0.6,
+    "statement_line": 0.55,
     "vetoed": 0.2,
 }
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
 #: how many professional mentions of a category make that context.
-WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close"})
+WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close", "statement_line"})
 DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
@@ -97,6 +98,8 @@ VETO = 0.05
 STATEMENT = 0.8
 STATEMENT_MIN_WORDS = 6
 STATEMENT_NEEDS_SIGNAL = True
+#: ... for a sentence without a person word (a resume line): higher, or never (None).
+STATEMENT_NO_PERSON: float | None = 0.9
 _STATEMENT_PERSON = frozenset({"i", "me", "my", "myself", "'m", "he", "she", "his", "her", "him", "himself", "herself"})
 _PERSON_WORD = regex.compile(r"(?i)\b(?:i|me|my|myself|he|she|his|her|him|himself|herself)\b|\bI'm\b")
 #: Tokens between an attached cue and its term (before / after the term).
@@ -513,31 +516,36 @@ class DisclosureMatcher:
         """Sentences about a person that disclose without a listed term ("I campaign for
         Medicare for All with a local coalition"): the classifier alone, on sentences of at
         least ``STATEMENT_MIN_WORDS`` words with a first- or third-person word, that are not
-        questions, at ``STATEMENT`` or more. Where the rules already reported the category in
-        the sentence, or dropped a term of it as negated or someone else's, it stays theirs."""
+        questions, at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume line without a
+        person word, which must not open with a duty verb), and holding a term or a specific
+        cue of the category. Where the rules already reported the category in the sentence, or
+        dropped a term of it as negated, professional or someone else's, it stays theirs."""
         out = []
         for x in sents:
             toks = doc[x.start : x.end]
             if doc[x.end - 1].text == "?" or sum(t.is_alpha for t in toks) < STATEMENT_MIN_WORDS:
                 continue
-            if not any(t.norm_ in _STATEMENT_PERSON for t in toks):
-                continue  # measured: allowing resume lines without one cost document precision
+            person = any(t.norm_ in _STATEMENT_PERSON for t in toks)
+            if not person and self._duty_verb(doc, x) is not None:
+                continue  # a work bullet ("Covered the Labour and SNP conferences")
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             inside = [h for h in hits if a <= h.start < b]
             for cat_id, p in self.classifier(doc.text[a:b]).items():
-                if p < STATEMENT:
+                if p < (STATEMENT if person else (STATEMENT_NO_PERSON or 2.0)):
                     continue
                 cat = Category(cat_id)
-                if any(h.category == cat and (h.score >= 0.5 or h.decision in ("negated", "third_party")) for h in inside):
-                    continue
+                blocking = ("negated", "third_party") if person else ("negated", "third_party", "professional")
+                if any(h.category == cat and (h.score >= 0.5 or h.decision in blocking) for h in inside):
+                    continue  # decided by the rules, or dropped for a reason
                 if STATEMENT_NEEDS_SIGNAL and not (
                     any(h.category == cat for h in inside) or self._has_cue(cat, doc, x)
                 ):
                     continue  # nothing of the category in it: the classifier alone is not enough
                 spec = self.specs.get(cat)
                 stem = spec.stem if spec else cat.value.lower()
+                decision = "statement" if person else "statement_line"
                 out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
-                               SCORES["statement"], "statement", cue=f"sentence classifier {p:.2f}"))
+                               SCORES[decision], decision, cue=f"sentence classifier {p:.2f}"))
         return out
 
     def _has_cue(self, cat: Category, doc: Doc, x: _Sentence) -> bool:
@@ -611,6 +619,7 @@ class DisclosureMatcher:
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
                 and words[sentence_of(h)] >= RESCUE_MIN_WORDS  # not a table cell or a heading
+                and not self._work_bullet(doc, sents[sentence_of(h)])
             ):
                 p = probs(h)[h.category.value]
                 if p >= RESCUE:
@@ -758,6 +767,12 @@ class DisclosureMatcher:
                 return also
             out.extend(also)
         return out
+
+    def _work_bullet(self, doc: Doc, sent: _Sentence) -> bool:
+        """A sentence opened by a duty verb with no first-person word in it."""
+        return self._duty_verb(doc, sent) is not None and not any(
+            t.norm_ in _FIRST_PERSON for t in doc[sent.start : sent.end]
+        )
 
     def _duty_verb(self, doc: Doc, sent: _Sentence) -> tuple[int, str] | None:
         """A resume bullet's job-duty verb: the sentence's first word ("Designed a fraud
