@@ -528,19 +528,26 @@ class DisclosureMatcher:
             person = any(t.norm_ in _STATEMENT_PERSON for t in toks)
             if not person and self._duty_verb(doc, x) is not None:
                 continue  # a work bullet ("Covered the Labour and SNP conferences")
+            if not person and STATEMENT_NO_PERSON is None:
+                continue
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             inside = [h for h in hits if a <= h.start < b]
+            # Categories with something of their own in the sentence (a term, decided or not,
+            # or a specific cue): the classifier alone is not enough. Asked first, so the
+            # classifier only runs where it can matter.
+            norms = [t.norm_ for t in toks]
+            signalled = {h.category for h in inside} | {c for c in self.specs if self._has_cue(c, norms)}
+            if STATEMENT_NEEDS_SIGNAL and not signalled:
+                continue
             for cat_id, p in self.classifier(doc.text[a:b]).items():
-                if p < (STATEMENT if person else (STATEMENT_NO_PERSON or 2.0)):
+                if p < (STATEMENT if person else STATEMENT_NO_PERSON):
                     continue
                 cat = Category(cat_id)
+                if STATEMENT_NEEDS_SIGNAL and cat not in signalled:
+                    continue
                 blocking = ("negated", "third_party") if person else ("negated", "third_party", "professional")
                 if any(h.category == cat and (h.score >= 0.5 or h.decision in blocking) for h in inside):
                     continue  # decided by the rules, or dropped for a reason
-                if STATEMENT_NEEDS_SIGNAL and not (
-                    any(h.category == cat for h in inside) or self._has_cue(cat, doc, x)
-                ):
-                    continue  # nothing of the category in it: the classifier alone is not enough
                 spec = self.specs.get(cat)
                 stem = spec.stem if spec else cat.value.lower()
                 decision = "statement" if person else "statement_line"
@@ -548,11 +555,14 @@ class DisclosureMatcher:
                                SCORES[decision], decision, cue=f"sentence classifier {p:.2f}"))
         return out
 
-    def _has_cue(self, cat: Category, doc: Doc, x: _Sentence) -> bool:
-        """Does the sentence hold one of the category's own, specific disclosure cues ("diagnosed
-        with", "canvasser", "descended from"; not a generic "I am" or "from")?"""
-        norms = [t.norm_ for t in doc[x.start : x.end]]
-        return any(True for _text, words in self._signal_cues.get(cat, []) for _i in _find(words, norms, 0, len(norms)))
+    def _has_cue(self, cat: Category, norms: list[str]) -> bool:
+        """Does the sentence (its norms) hold one of the category's own, specific disclosure
+        cues ("diagnosed with", "canvasser", "descended from"; not a generic "I am")?"""
+        index = _positions(norms)
+        for _text, words in self._signal_cues.get(cat, []):
+            if words[0] in index and any(True for _i in _find(words, norms, 0, len(norms))):
+                return True
+        return False
 
     def _term_hits(self, doc: Doc, sents: list[_Sentence], text: str, hits: list[Hit]) -> None:
         matches = self._matches(doc)
