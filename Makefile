@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "docscreen needs Python >= 3.11"'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,build,serve]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,build,serve,spark]'
 	touch $(STAMP)
 
 install: $(STAMP)
