@@ -574,3 +574,78 @@ def policy(file, show_default) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# -- Spark -----------------------------------------------------------------------------------
+@main.command("spark-scan")
+@click.argument("input_glob")
+@click.option("-o", "--output", required=True, metavar="DIR", help="Where the result rows go (a Spark output folder; must not exist unless --overwrite).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "json"]), default="parquet", show_default=True,
+              help="parquet, or json (JSON Lines part files).")
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False), help="Policy file (TOML) over the default policy; read on the driver, applied on the executors.")
+@click.option("--master", default=None, help="Spark master URL, e.g. local[2] (default: the one spark-submit gives, else local[*]).")
+@click.option("--recursive", is_flag=True, help="Read every file under the folders INPUT_GLOB names (Spark's recursiveFileLookup).")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Spread the files over this many partitions (default: 4 x Spark's default parallelism).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help=_TIMEOUT_HELP)
+@click.option("--isolation", type=click.Choice(["process", "none"]), default="process", show_default=True,
+              help="process: each Python worker scans in a child process, so a crash costs one error row; none: in the Python worker.")
+@click.option("--overwrite", is_flag=True, help="Replace DIR if it exists.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents per Arrow batch (spark.sql.execution.arrow.maxRecordsPerBatch).")
+def spark_scan(input_glob, output, fmt, policy_file, master, recursive, partitions, timeout, isolation, overwrite, batch_size) -> None:
+    """Scan the files INPUT_GLOB names (any path Spark reads: a folder, a glob, hdfs://, s3a://)
+    on Spark and write one row per document to DIR: path, sha256, size, verdict, categories,
+    finding_count, errors, report (the JSON report).
+
+    \b
+    Prints counts per verdict, per category and per error code. Submit it to a cluster with
+    spark-submit and docscreen's entry file (`python -m docscreen.spark_submit --path`).
+    Exit codes: 0 the results are written, 2 usage error, 3 the Spark job failed.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise click.UsageError("spark-scan needs pyspark: pip install 'docscreen[spark]'") from None
+    from . import spark as dspark
+
+    policy = _load_policy(policy_file)
+    if master and master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers must import docscreen
+    builder = SparkSession.builder.appName("docscreen spark-scan")
+    if master:
+        builder = builder.master(master)
+    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_size))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    start = time.perf_counter()
+    try:
+        reader = spark.read.format("binaryFile")
+        if recursive:
+            reader = reader.option("recursiveFileLookup", "true")
+        df = reader.load(input_glob)
+        parts = partitions or 4 * spark.sparkContext.defaultParallelism
+        results = dspark.scan_documents(df, policy, timeout=timeout, isolation=isolation, partitions=parts)
+        writer = results.write.mode("overwrite" if overwrite else "errorifexists")
+        writer.parquet(output) if fmt == "parquet" else writer.json(output)
+        written = spark.read.parquet(output) if fmt == "parquet" else spark.read.schema(dspark.RESULT_SCHEMA).json(output)
+        s = dspark.summary(written)
+    except Exception as exc:
+        if type(exc).__name__ == "AnalysisException":
+            raise click.UsageError(str(exc).splitlines()[0]) from None
+        click.echo(f"docscreen: the Spark job failed: {_describe(exc)}", err=True)
+        sys.exit(3)
+    elapsed = time.perf_counter() - start
+    v = s["verdicts"]
+    click.echo(f"{s['documents']} document(s) in {elapsed:.1f} s: {v['accept']} accept, {v['review']} review, "
+               f"{v['reject']} reject, {v['error']} error -> {output} ({fmt})")
+    for cat, n in s["categories"].items():
+        click.echo(f"  {cat}: {n} document(s)")
+    for code, n in s["errors"].items():
+        click.echo(f"  error [{code}]: {n} document(s)")
+
+
+def _describe(exc: BaseException) -> str:
+    from .errors import describe_exception
+
+    return describe_exception(exc)

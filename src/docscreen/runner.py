@@ -68,6 +68,9 @@ class Task:
     #: The file to read (None when ``data`` is given).
     file: str | None = None
     data: bytes | None = field(default=None, repr=False)
+    #: The file name ``data`` came with (only compared with what the bytes are, as
+    #: ``extract_path`` does with a file's name).
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def _scan_one(scanner, policy: Policy, task: Task) -> tuple:
         if task.file is not None:
             result = scanner.scan_path(task.file)
         else:
-            result = scanner.scan_bytes(task.data or b"", name=None)
+            result = scanner.scan_bytes(task.data or b"", name=task.name)
         doc = result.document
         hits = find_term_hits(result.findings, doc.segments, policy)
         return (
