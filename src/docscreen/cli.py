@@ -572,9 +572,6 @@ def policy(file, show_default) -> None:
     click.echo(f"  allow-list: {len(p.allow_fingerprints)} fingerprint(s), {len(p.allow_terms)} term(s)")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
 
 # -- Spark -----------------------------------------------------------------------------------
 @main.command("spark-scan")
@@ -649,3 +646,7 @@ def _describe(exc: BaseException) -> str:
     from .errors import describe_exception
 
     return describe_exception(exc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
