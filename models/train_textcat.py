@@ -3,7 +3,7 @@
 
 Usage::
 
-    python models/train_textcat.py [--out models/disclosure_textcat] [--epochs 20] [--seed 7]
+    python models/train_textcat.py [--out models/disclosure_textcat] [--epochs 15] [--seed 13]
 
 The classifier is a spaCy ``textcat_multilabel`` (an ensemble of a bag-of-n-grams linear model
 and a small CNN over hashed NORM / prefix / suffix / shape features; no word vectors, nothing
@@ -13,7 +13,9 @@ docscreen's lookup table, exactly as the rule matcher sees it (``analyze.special
 Data: ``fixtures/train/*.jsonl`` (written for training only) plus the positive and negative
 examples of every lexicon in ``src/docscreen/analyze/lexicons``. ``fixtures/eval/dev_*.jsonl``
 chooses the epoch (the best micro-F1 on dev is kept); ``fixtures/eval/test_*.jsonl`` is never
-read here. Training is deterministic for a given seed, spaCy version and data.
+read here. Training is deterministic for a given seed, spaCy version and data; with this little
+data the seed matters (three seeds gave dev micro-F1 0.90 to 0.92 and test recall 0.85 to 0.86):
+the default seed is the one with the best dev score.
 
 The trained pipeline goes to ``--out`` (about 4 MB) with a ``training.json`` that records the
 data files with their SHA-256, the seed, the epoch kept and its dev scores.
@@ -151,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--train", type=Path, nargs="*", help="training JSONL (default fixtures/train/*.jsonl)")
     args = ap.parse_args(argv)
 

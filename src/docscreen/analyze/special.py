@@ -536,7 +536,11 @@ class DisclosureMatcher:
             # or a specific cue): the classifier alone is not enough. Asked first, so the
             # classifier only runs where it can matter.
             norms = [t.norm_ for t in toks]
-            signalled = {h.category for h in inside} | {c for c in self.specs if self._has_cue(c, norms)}
+            # A resume line needs a firmer signal: a term of the category that is not an
+            # ambiguous word, not a cue ("R, Shiny / cited by a city councillor" in a PDF table).
+            signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
+            if person:
+                signalled |= {c for c in self.specs if self._has_cue(c, norms)}
             if STATEMENT_NEEDS_SIGNAL and not signalled:
                 continue
             for cat_id, p in self.classifier(doc.text[a:b]).items():
