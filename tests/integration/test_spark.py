@@ -22,6 +22,10 @@ import pytest
 
 pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
+if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+    if os.environ.get("CI"):
+        pytest.fail("Java is missing in CI: the Spark tests cannot run", pytrace=False)
+    pytest.skip("Spark needs Java (17 or later)", allow_module_level=True)
 
 from click.testing import CliRunner  # noqa: E402
 
@@ -29,6 +33,7 @@ from conftest import FIXTURES, TEST_KEY  # noqa: E402
 
 DOCS = FIXTURES / "docs"
 CRASH_MARKER = "docscreen-crash-marker"
+HANG_MARKER = "docscreen-hang-marker"
 CT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 POLICY = """
 [limits]
@@ -68,6 +73,10 @@ def workdir(tmp_path_factory) -> Path:
     (crash / f"{CRASH_MARKER}.txt").write_text("Jane Doe\nSSN: 431-26-0181\n")
     (crash / "clean.txt").write_text("Jane Doe\nData engineer at Example Corp, 2019-2024.\n")
     (crash / "ssn.txt").write_text("Jane Doe\nSSN: 431-26-0181\n")
+    hang = root / "hang"
+    hang.mkdir()
+    (hang / f"{HANG_MARKER}.txt").write_text("Jane Doe\n")
+    (hang / "ssn.txt").write_text("Jane Doe\nSSN: 431-26-0181\n")
     (root / "policy.toml").write_text(POLICY)
     return root
 
@@ -80,7 +89,7 @@ def spark(workdir):
         "PYSPARK_PYTHON": sys.executable,
         "PYSPARK_DRIVER_PYTHON": sys.executable,
         # executors inherit these from the JVM, which inherits them from this process
-        "DOCSCREEN_TEST_FAULTS": f"crash={CRASH_MARKER}",
+        "DOCSCREEN_TEST_FAULTS": f"crash={CRASH_MARKER},hang={HANG_MARKER}",
         "DOCSCREEN_SPARK_LOAD_LOG": str(workdir / "loads.txt"),
     }
     saved = {k: os.environ.get(k) for k in env}
@@ -203,6 +212,34 @@ def test_a_worker_crash_costs_one_error_row(spark, workdir) -> None:
     assert "stopped unexpectedly" in json.loads(crashed["report"])["errors"][0]["message"]
     assert rows["clean.txt"]["verdict"] == "accept"
     assert (rows["ssn.txt"]["verdict"], rows["ssn.txt"]["categories"]) == ("reject", ["NATIONAL_ID"])
+
+
+def test_a_hung_file_costs_one_timeout_row(spark, workdir) -> None:
+    from docscreen.spark import scan_documents
+
+    df = scan_documents(_read(spark, workdir / "hang"), workdir / "policy.toml", fingerprint_key=TEST_KEY, timeout=1.0)
+    rows = {Path(_local(r["path"])).name: r for r in df.collect()}
+    assert (rows[f"{HANG_MARKER}.txt"]["verdict"], rows[f"{HANG_MARKER}.txt"]["errors"]) == ("error", ["timeout"])
+    assert rows["ssn.txt"]["verdict"] == "reject"
+
+
+def test_spark_submit(workdir, tmp_path) -> None:
+    """The documented spark-submit line, with the entry file docscreen ships."""
+    spark_submit = Path(sys.executable).parent / "spark-submit"
+    entry = subprocess.run([sys.executable, "-m", "docscreen.spark_submit", "--path"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCSCREEN_")}
+    env.update(PYSPARK_PYTHON=sys.executable, DOCSCREEN_FINGERPRINT_KEY=TEST_KEY.hex())
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false", entry,
+         str(workdir / "crash"), "--output", str(out), "--policy", str(workdir / "policy.toml")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "3 document(s)" in proc.stdout and "1 accept, 0 review, 2 reject, 0 error" in proc.stdout
+    assert "NATIONAL_ID: 2 document(s)" in proc.stdout
+    assert "431-26-0181" not in proc.stdout + proc.stderr
 
 
 def test_isolation_none_gives_the_same_rows(spark, workdir, spark_rows) -> None:
