@@ -334,106 +334,20 @@ class BatchRunner:
         w.conn.close()
 
     def _run_pool(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
-        ctx = multiprocessing.get_context("spawn")
-        pending = deque(tasks)
-        done: dict[int, Outcome] = {}
-        order = [t.index for t in tasks]
-        position = 0
-        size = min(self.jobs, len(tasks))
-        workers = [self._start_worker(ctx) for _ in range(size)]
-        init_failures = 0
-        hard = hard_timeout(self.timeout)
-        started_at: dict[int, float] = {}
-        try:
-            while position < len(order):
-                # hand out work
-                for w in workers:
-                    if w.ready and w.task is None and pending:
-                        task = pending.popleft()
-                        try:
-                            w.conn.send(task)
-                        except (OSError, ValueError):  # it just died: its sentinel will say so
-                            pending.appendleft(task)
-                            w.ready = True
-                            continue
-                        w.task = task
-                        now = time.monotonic()
-                        w.deadline = now + hard
-                        started_at[task.index] = now
-                # in input order
-                while position < len(order) and order[position] in done:
-                    yield done.pop(order[position])
-                    position += 1
-                if position >= len(order):
-                    break
-                # wait for a message, a death or the next deadline
-                now = time.monotonic()
-                deadlines = [w.deadline for w in workers if w.task is not None]
-                deadlines += [w.started + INIT_TIMEOUT_S for w in workers if not w.ready]
-                wait_s = max(0.0, min(deadlines) - now) if deadlines else None
-                ready = set(_wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], wait_s))
-                replace: list[_Worker] = []
-                for w in workers:
-                    msg = None
-                    dead = False
-                    if w.conn in ready:
-                        try:
-                            msg = w.conn.recv()
-                        except (EOFError, OSError):
-                            dead = True
-                    elif w.proc.sentinel in ready:
-                        dead = True
-                    if msg is not None:
-                        if msg[0] == "ready":
-                            w.ready = True
-                            init_failures = 0
-                        elif msg[0] == "init_error":
-                            raise RunnerError(msg[1])
-                        elif w.task is not None and msg[1] == w.task.index:
-                            elapsed = time.monotonic() - started_at.pop(w.task.index)
-                            done[w.task.index] = self._from_message(w.task, msg, elapsed)
-                            w.task = None
-                        continue
-                    if dead:
-                        code = w.proc.exitcode if w.proc.exitcode is not None else "unknown"
-                        if w.task is not None:
-                            log.warning("a worker stopped (exit code %s) while scanning %s", code, w.task.path)
-                            elapsed = time.monotonic() - started_at.pop(w.task.index)
-                            done[w.task.index] = self._failed(
-                                w.task,
-                                ErrorCode.INTERNAL,
-                                f"the worker scanning this file stopped unexpectedly (exit code {code}); it was replaced",
-                                elapsed,
-                            )
-                            w.task = None
-                        elif not w.ready:
-                            init_failures += 1
-                            if init_failures >= MAX_INIT_FAILURES:
-                                raise RunnerError(f"workers stop while loading the scanner (exit code {code})")
-                        replace.append(w)
-                now = time.monotonic()
-                for w in workers:
-                    if w in replace:
-                        continue
-                    if w.task is not None and now > w.deadline:
-                        log.warning("no result for %s within %.3g s: stopping its worker", w.task.path, hard)
-                        elapsed = now - started_at.pop(w.task.index)
-                        done[w.task.index] = self._failed(w.task, ErrorCode.TIMEOUT, _timeout_message(self.timeout), elapsed)
-                        w.task = None
-                        replace.append(w)
-                    elif not w.ready and now > w.started + INIT_TIMEOUT_S:
-                        raise RunnerError(f"a worker did not load the scanner within {INIT_TIMEOUT_S:g} s")
-                for w in replace:
-                    workers.remove(w)
-                    self._stop(w, kill=True)
-                    busy = sum(1 for x in workers if x.task is not None)
-                    if len(pending) > len(workers) - busy:
-                        workers.append(self._start_worker(ctx))
-                if not workers and pending:
-                    workers.append(self._start_worker(ctx))
-        finally:
-            for w in workers:
-                self._stop(w, kill=w.task is not None or not w.ready)
+        """The batch on a :class:`WorkerPool` (the same dispatcher the HTTP service uses):
+        every task submitted at once, outcomes yielded in input order as they complete."""
+        pool = WorkerPool(
+            self.policy,
+            jobs=min(self.jobs, len(tasks)),
+            timeout=self.timeout,
+            fingerprint_key=self.key,
+            log_level=self.log_level,
+        )
+        pool._runner = self  # the same runner (its key, policy and message handling)
+        with pool:
+            futures = [pool.submit(t) for t in tasks]
+            for fut in futures:
+                yield fut.result()
 
 
 class _HardTimeout(BaseException):
