@@ -336,15 +336,7 @@ class BatchRunner:
     def _run_pool(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         """The batch on a :class:`WorkerPool` (the same dispatcher the HTTP service uses):
         every task submitted at once, outcomes yielded in input order as they complete."""
-        pool = WorkerPool(
-            self.policy,
-            jobs=min(self.jobs, len(tasks)),
-            timeout=self.timeout,
-            fingerprint_key=self.key,
-            log_level=self.log_level,
-        )
-        pool._runner = self  # the same runner (its key, policy and message handling)
-        with pool:
+        with WorkerPool(self.policy, jobs=min(self.jobs, len(tasks)), runner=self) as pool:
             futures = [pool.submit(t) for t in tasks]
             for fut in futures:
                 yield fut.result()
@@ -383,12 +375,17 @@ class WorkerPool:
         timeout: float | None = None,
         fingerprint_key: bytes | None = None,
         log_level: int | None = None,
+        runner: "BatchRunner | None" = None,
     ) -> None:
+        """``runner``: the batch runner whose workers, key and policy to use (the batch itself
+        runs on a pool this way); by default one is made from the other arguments."""
         import socket
 
         if jobs < 1:
             raise ValueError("a worker pool needs at least one worker")
-        self._runner = BatchRunner(policy, jobs=jobs, timeout=timeout, fingerprint_key=fingerprint_key, log_level=log_level)
+        self._runner = runner or BatchRunner(
+            policy, jobs=jobs, timeout=timeout, fingerprint_key=fingerprint_key, log_level=log_level
+        )
         self.jobs = jobs
         self.timeout = self._runner.timeout
         self.policy = self._runner.policy
