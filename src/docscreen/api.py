@@ -126,51 +126,49 @@ class Scanner:
         findings = []
         for r in identifiers:
             rule = self._by_name[_name(r)]
-            start, end = norm.to_original(r.start, r.end)
             explanation = r.analysis_explanation
             findings.append(
-                Finding(
-                    category=rule.category.value,
-                    entity_type=r.entity_type,
-                    score=r.score,
-                    location=segment.location,
-                    start=start,
-                    end=end,
-                    rule=rule.id,
-                    pattern=explanation.pattern_name if explanation else None,
-                    validator=rule.validator,
-                    validated=True if rule.validator else None,
-                    context=r.recognition_metadata.get(POSITIVE_KEY),
-                    negative_context=r.recognition_metadata.get(NEGATIVE_KEY),
-                    preview=mask(segment.text[start:end]),
-                    fingerprint=self._fingerprint(norm.text[r.start : r.end]),
-                    flags=segment.flags,
+                self._finding(
+                    r, segment, norm, rule.category.value, rule.id,
+                    explanation.pattern_name if explanation else None, rule.validator,
                 )
             )
         for r in disclosures:
             meta = r.recognition_metadata
-            start, end = norm.to_original(r.start, r.end)
             findings.append(
-                Finding(
-                    category=meta[special.CATEGORY_KEY],
-                    entity_type=r.entity_type,
-                    score=r.score,
-                    location=segment.location,
-                    start=start,
-                    end=end,
-                    rule=meta[special.RULE_KEY],
-                    pattern=meta.get(special.DECISION_KEY),
-                    validator=None,
-                    validated=None,
-                    context=meta.get(special.POSITIVE_KEY),
-                    negative_context=meta.get(special.NEGATIVE_KEY),
-                    preview=mask(segment.text[start:end]),
-                    fingerprint=self._fingerprint(norm.text[r.start : r.end]),
-                    flags=segment.flags,
+                self._finding(
+                    r, segment, norm, meta[special.CATEGORY_KEY], meta[special.RULE_KEY],
+                    meta.get(special.DECISION_KEY), None,
                 )
             )
         findings.sort(key=lambda f: f.start)
         return findings
+
+    def _finding(
+        self, r: RecognizerResult, segment: Segment, norm, category: str, rule: str, pattern: str | None,
+        validator: str | None,
+    ) -> Finding:
+        """A Finding from a Presidio result: the span mapped back to the original text, the
+        deciding cues from the result's metadata, a masked preview and a fingerprint."""
+        start, end = norm.to_original(r.start, r.end)
+        meta = r.recognition_metadata or {}
+        return Finding(
+            category=category,
+            entity_type=r.entity_type,
+            score=r.score,
+            location=segment.location,
+            start=start,
+            end=end,
+            rule=rule,
+            pattern=pattern,
+            validator=validator,
+            validated=True if validator else None,
+            context=meta.get(POSITIVE_KEY),
+            negative_context=meta.get(NEGATIVE_KEY),
+            preview=mask(segment.text[start:end]),
+            fingerprint=self._fingerprint(norm.text[r.start : r.end]),
+            flags=segment.flags,
+        )
 
 
 def _name(r: RecognizerResult) -> str:

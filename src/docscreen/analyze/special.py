@@ -48,6 +48,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..categories import Category
+from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
 
 KINDS = ("term", "org", "role", "phrase")
 SPECIAL = (
@@ -116,8 +117,6 @@ NEGATION_WINDOW = 4
 CATEGORY_KEY = "docscreen_category"
 RULE_KEY = "docscreen_rule"
 DECISION_KEY = "docscreen_decision"
-POSITIVE_KEY = "docscreen_context"
-NEGATIVE_KEY = "docscreen_negative"
 
 
 class LexiconError(ValueError):
@@ -298,14 +297,19 @@ CLASSIFIER_DIR = Path(__file__).resolve().parents[3] / "models" / "disclosure_te
 CLASSIFIER_ENV = "DOCSCREEN_TEXTCAT_DIR"
 
 
+def classifier_dir() -> Path:
+    """``$DOCSCREEN_TEXTCAT_DIR`` if set, else :data:`CLASSIFIER_DIR` (read at each call)."""
+    env = os.environ.get(CLASSIFIER_ENV, "").strip()
+    return Path(env) if env else CLASSIFIER_DIR
+
+
 class SentenceClassifier:
     """Probabilities per special category for a sentence, from the trained textcat."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         import spacy
 
-        env = os.environ.get(CLASSIFIER_ENV, "").strip()
-        p = Path(path or env or CLASSIFIER_DIR)
+        p = Path(path) if path else classifier_dir()
         if not (p / "config.cfg").is_file():
             raise FileNotFoundError(f"no sentence classifier at {p}: run models/train_textcat.py")
         self.path = p
@@ -438,6 +442,7 @@ class DisclosureMatcher:
         self._lock = threading.Lock()
         self._last: tuple[str, tuple[Hit, ...]] | None = None
         self._may_last: tuple[str, bool] | None = None
+        self._terms_last: tuple[str, bool] | None = None
 
     # -- building ----------------------------------------------------------------------
     def _doc(self, text: str) -> Doc:
@@ -497,8 +502,7 @@ class DisclosureMatcher:
         return out
 
     def _analyze(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        hits.extend(self._form_fields(text))
+        hits, labels = self._form_fields(text)
         terms = self.may_match_terms(text)
         statements = self.classifier is not None and _PERSON_WORD.search(text) is not None
         if not terms and not statements:
@@ -506,7 +510,7 @@ class DisclosureMatcher:
         doc = self._doc(text)
         sents = _sentences(doc)
         if terms:
-            self._term_hits(doc, sents, text, hits)
+            self._term_hits(doc, sents, labels, hits)
         if self.classifier is not None:
             hits = self._classify(doc, sents, hits)
             hits.extend(self._statements(doc, sents, hits))
@@ -568,14 +572,13 @@ class DisclosureMatcher:
                 return True
         return False
 
-    def _term_hits(self, doc: Doc, sents: list[_Sentence], text: str, hits: list[Hit]) -> None:
+    def _term_hits(self, doc: Doc, sents: list[_Sentence], labels: list[tuple[int, int]], hits: list[Hit]) -> None:
         matches = self._matches(doc)
         # Per category, the longest match wins where matches overlap.
         by_cat: dict[Category, list[tuple[str, int, int]]] = {}
         for key, s, e in matches:
             by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
         form_spans = [(h.start, h.end, h.category) for h in hits]
-        labels = self._form_label_spans(text)
         covered = {i for _key, s, e in matches for i in range(s, e)}
         first_person = {
             x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
@@ -649,10 +652,14 @@ class DisclosureMatcher:
         return out
 
     def may_match_terms(self, text: str) -> bool:
-        for word in _WORDS.findall(text.lower()):
-            if word in self._triggers or _norm(word) in self._triggers:
-                return True
-        return False
+        """Does ``text`` hold a word a term or token pattern needs? (Cached for the last text:
+        :meth:`may_match` and the analysis of that text both ask.)"""
+        last = self._terms_last
+        if last is not None and last[0] == text:
+            return last[1]
+        answer = any(w in self._triggers or _norm(w) in self._triggers for w in _WORDS.findall(text.lower()))
+        self._terms_last = (text, answer)
+        return answer
 
     def _decide(
         self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int, covered: set[int] = frozenset()
@@ -714,8 +721,8 @@ class DisclosureMatcher:
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
+        third = _third_party(self._cues["third_party"], norms, a)
         if disc is not None:
-            third = _third_party(self._cues["third_party"], self._cues["person"], norms, a, disc)
             if professional is not None and professional[0] <= disc[0]:
                 main = hit(lex.category, "professional", negative=professional[1])
             elif third is not None:
@@ -765,7 +772,7 @@ class DisclosureMatcher:
                     main = hit(lex.category, "unqualified")
             elif professional is not None:
                 main = hit(lex.category, "professional", negative=professional[1])
-            elif (third := _third_party(self._cues["third_party"], self._cues["person"], norms, a, None)) is not None:
+            elif third is not None:
                 main = hit(lex.category, "third_party", negative=third)
             else:
                 main = hit(lex.category, "person", cue=person[1])
@@ -800,16 +807,15 @@ class DisclosureMatcher:
                 return (0, tok.lower_)
         return None
 
-    def _form_label_spans(self, text: str) -> list[tuple[int, int]]:
+    def _form_fields(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+        """The form fields with a value, and the spans of every field's label (refused ones
+        too: a label is not a term, "Criminal record: prefer not to say")."""
         if self._form is None:
-            return []
-        return [(m.start("label"), m.end("label")) for m in self._form.finditer(text)]
-
-    def _form_fields(self, text: str) -> list[Hit]:
-        if self._form is None:
-            return []
+            return [], []
         hits = []
+        labels = []
         for m in self._form.finditer(text):
+            labels.append((m.start("label"), m.end("label")))
             label = m.group("label")
             value = m.group("value")
             vstart = m.start("value")
@@ -833,7 +839,7 @@ class DisclosureMatcher:
                         cue=f"form label '{label.strip()}'",
                     )
                 )
-        return hits
+        return hits, labels
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -1045,7 +1051,6 @@ def _corroborated(per_sentence: dict[int, list[tuple[Hit, str]]], first_person: 
         if sent_start not in first_person:
             continue
         h = candidates[0][0]
-        other = next(t for _h, t in candidates if t != candidates[0][1])
         out.append(Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["corroborated"],
                        "corroborated", cue=f"another {h.category.value} term"))
     return out
@@ -1091,7 +1096,7 @@ def _compound(doc: Doc, s: int, e: int) -> bool:
     return before or after
 
 
-def _third_party(third: list[Cue], person: list[Cue], norms: list[str], a: int, disc) -> str | None:
+def _third_party(third: list[Cue], norms: list[str], a: int) -> str | None:
     """A third party ("the patient", "my father", "a client") named before the term, with
     no first-person word between it and the term: the status is someone else's."""
     for text, words in third:
@@ -1154,9 +1159,8 @@ def shared_matcher() -> DisclosureMatcher:
     global _MATCHER
     with _MATCHER_LOCK:
         if _MATCHER is None:
-            env = os.environ.get(CLASSIFIER_ENV, "").strip()
-            present = (Path(env) if env else CLASSIFIER_DIR) / "config.cfg"
-            _MATCHER = DisclosureMatcher(classifier=SentenceClassifier() if present.is_file() else None)
+            present = (classifier_dir() / "config.cfg").is_file()
+            _MATCHER = DisclosureMatcher(classifier=SentenceClassifier() if present else None)
         return _MATCHER
 
 
