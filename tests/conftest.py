@@ -123,3 +123,21 @@ def cli_env(monkeypatch, scanner, tmp_path):
     monkeypatch.setenv("DOCSCREEN_KEY_FILE", str(tmp_path / "unused-key-file"))
     runner._SCANNERS.setdefault((Limits(), 0.5, TEST_KEY), scanner)
     return TEST_KEY
+
+
+DOCX_MAIN_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def write_zip_bomb(path, size: int) -> None:
+    """A DOCX whose document.xml inflates to ``size`` bytes of zeros (written in 1 MiB chunks,
+    never held in memory; about 1 KB on disk per MiB)."""
+    with _zipfile.ZipFile(path, "w", _zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Override PartName="/word/document.xml" ContentType="{DOCX_MAIN_CT}"/></Types>',
+        )
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"\x00" * (1 << 20)
+            for _ in range(size >> 20):
+                fh.write(chunk)

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -29,12 +28,11 @@ if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
 
 from click.testing import CliRunner  # noqa: E402
 
-from conftest import FIXTURES, TEST_KEY  # noqa: E402
+from conftest import FIXTURES, TEST_KEY, write_zip_bomb  # noqa: E402
 
 DOCS = FIXTURES / "docs"
 CRASH_MARKER = "docscreen-crash-marker"
 HANG_MARKER = "docscreen-hang-marker"
-CT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 POLICY = """
 [limits]
 max_bytes = 200000
@@ -42,19 +40,6 @@ max_bytes = 200000
 [unscannable]
 corrupt = "error"
 """
-
-
-def _zip_bomb(path: Path, size: int) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(
-            "[Content_Types].xml",
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            f'<Override PartName="/word/document.xml" ContentType="{CT_DOCX}"/></Types>',
-        )
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(size >> 20):
-                fh.write(chunk)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +52,7 @@ def workdir(tmp_path_factory) -> Path:
     pdf = next(p for p in sorted(DOCS.rglob("*.pdf")) if p.stat().st_size > 2000)
     (bad / "truncated.pdf").write_bytes(pdf.read_bytes()[:700])  # corrupt
     (bad / "oversized.txt").write_bytes(b"Jane Doe, data engineer.\n" * 12000)  # 300 KB > 200 KB
-    _zip_bomb(bad / "bomb.docx", 64 << 20)  # 64 MiB of zeros, ~64 KB on disk
+    write_zip_bomb(bad / "bomb.docx", 64 << 20)  # 64 MiB of zeros, ~64 KB on disk
     crash = root / "crash"
     crash.mkdir()
     (crash / f"{CRASH_MARKER}.txt").write_text("Jane Doe\nSSN: 431-26-0181\n")

@@ -8,13 +8,13 @@ import zipfile
 
 import psutil
 import pytest
-from conftest import make_docx
+from conftest import DOCX_MAIN_CT, make_docx, write_zip_bomb
 
 from docscreen import ErrorCode, Limits, extract_bytes
 from docscreen.ingest import declared_mismatch, sniff
 from docscreen.ingest.guards import check_zip
 
-CT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CT_DOCX = DOCX_MAIN_CT
 CT_DOCM = "application/vnd.ms-word.document.macroEnabled.main+xml"
 CT_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -107,23 +107,9 @@ def test_size_limit_is_checked_before_parsing() -> None:
     assert doc.detection.kind == "pdf"
 
 
-def _zip_bomb(path, size: int) -> None:
-    """A DOCX whose document.xml inflates to ``size`` bytes (written without holding it)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(
-            "[Content_Types].xml",
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            f'<Override PartName="/word/document.xml" ContentType="{CT_DOCX}"/></Types>',
-        )
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(size >> 20):
-                fh.write(chunk)
-
-
 def test_docx_zip_bomb_refused_fast_and_without_memory_growth(tmp_path) -> None:
     bomb = tmp_path / "bomb.docx"
-    _zip_bomb(bomb, 1 << 30)  # 1 GiB of zeros, about 1 MB on disk
+    write_zip_bomb(bomb, 1 << 30)  # 1 GiB of zeros, about 1 MB on disk
     data = bomb.read_bytes()
     assert len(data) < 2 * 1024 * 1024
     proc = psutil.Process()
