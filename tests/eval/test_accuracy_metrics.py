@@ -206,10 +206,12 @@ def test_rejects_duplicate_ids_across_files(tmp_path):
 def test_splits(tmp_path):
     _write_jsonl(tmp_path / "dev_a.jsonl", dict(POS, id="d1"))
     _write_jsonl(tmp_path / "test_a.jsonl", dict(POS, id="t1"), dict(NEG, id="t2"))
+    _write_jsonl(tmp_path / "holdout_a.jsonl", dict(POS, id="h1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "test")] == ["t1", "t2"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["d1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout")] == ["h1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["d1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
@@ -230,6 +232,13 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in test_docs] == ["a.txt", "b.txt"]  # unsplit truth counts in every split
     assert test_docs[0].categories == frozenset({REL}) and test_docs[0].evidence == ("Practising Hindu.",)
     assert [d.name for d in acc.load_docs(tmp_path, "dev")] == ["a.txt", "b.txt", "c.txt"]
+    (docs / "h.txt").write_text("Held out.\n", encoding="utf-8")
+    (docs / "truth_holdout_x.json").write_text(json.dumps({"h.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    # the held-out split has only its own documents; the others never see them
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
+    assert "h.txt" not in [d.name for d in acc.load_docs(tmp_path, "test")]
+    assert "h.txt" in [d.name for d in acc.load_docs(tmp_path, "all")]
+    (docs / "h.txt").unlink(); (docs / "truth_holdout_x.json").unlink()
     assert acc.untruthed_docs(tmp_path) == ["stray.txt"]
 
     (docs / "truth_letters.json").write_text(json.dumps({"a.txt": {"categories": ["FAITH"]}}), encoding="utf-8")
