@@ -8,6 +8,7 @@ import yaml
 
 from docscreen.analyze.special import (
     DisclosureMatcher,
+    shared_matcher as shared,
     LexiconError,
     load_lexicons,
     parse_category,
@@ -114,6 +115,42 @@ def test_professional_cue_drops_and_is_named(matcher) -> None:
     text = "Charge nurse on a ward for bipolar disorder, where I led the night shift."
     assert found(matcher, text) == []
     assert decisions(matcher, text)[0] == ("professional", None, "ward")
+
+
+def test_a_work_word_in_another_clause_does_not_drop(matcher) -> None:
+    # "ward" belongs to the clause "he runs the night shift on a ward", not to the disclosure
+    text = "Mr. Ortiz has type 1 diabetes, and although he runs the night shift on a ward, he never misses a check."
+    assert found(matcher, text) == [("HEALTH_GENETIC", "person", "type 1 diabetes")]
+    text = "I have migraines, I volunteer on the ward at weekends."
+    assert found(matcher, text) == [("HEALTH_GENETIC", "person", "migraines")]
+    # ... but in the term's own clause it still does (no new subject after the comma)
+    text = "Charge nurse on a ward for type 1 diabetes, nights and weekends."
+    assert found(matcher, text) == []
+    text = "As a nurse I treat migraine on the ward, and I also teach."
+    assert found(matcher, text) == []
+
+
+def test_an_offence_grade_is_not_a_degree() -> None:
+    m = shared()
+    text = "Deferred adjudication on a 2016 third-degree felony theft charge, completed."
+    assert "CRIMINAL_RECORD" in {c for c, _d, _t in found(m, text)}
+    assert "CRIMINAL_RECORD" in {c for c, _d, _t in found(m, "Burglary in the second degree (2006).")}
+    # a second degree *in* something is a qualification
+    assert found(m, "Second degree in criminology, dissertation on theft.") == []
+
+
+def test_a_term_inside_an_organisations_name_is_that_organisation() -> None:
+    m = shared()
+    assert ("RACE_ETHNICITY", "disclosure_cue", "Tamil") in found(
+        m, "Vice-president, Tamil Students' Association, University of Toronto (2019-2020)"
+    )
+    assert [c for c, _d, _t in found(m, "Trustee, Jain Centre Leicester")] == ["RELIGION_PHILOSOPHY"]
+    # a person's name, a street or a name without an association's head noun is not
+    assert found(m, "Reference: Priya Jain, Head of Finance") == []
+    assert found(m, "Office: 4 Church Street, Leeds") == []
+    assert found(m, "Accountant, Catholic Charities USA") == []
+    # a professional cue still drops it
+    assert found(m, "Staff nurse, Methodist Church Hospital") == []
 
 
 def test_nearer_disclosure_cue_beats_a_farther_professional_one(matcher) -> None:

@@ -25,6 +25,11 @@ Decision, per matched term, inside its sentence (``decide``):
 5. ``ambiguous`` terms (common words in another sense: "conservative", "AA") only count through
    rule 2 or a form field.
 
+Professional cues count in the term's own clause (a new clause starts at "I", "he", "she"...
+after a comma, a dash or a linking word). A term inside a capitalised name that ends in an
+association's head noun ("Tamil Students' Association", "Jain Centre Leicester") is decided as
+that organisation.
+
 Form fields (``Religion: Sikh``) are found by label; a refusal value ("prefer not to say")
 is not a disclosure. Every hit records the cue that decided it, so a finding can say why.
 """
@@ -678,19 +683,30 @@ class DisclosureMatcher:
         if doc[sent.end - 1].text == "?":
             return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
 
+        # A term inside an organisation's name ("Tamil Students' Association", "Hillsong
+        # Church Sydney", "BJP Yuva Morcha") is that organisation: decided as one, and the
+        # name around it is neither a person's name nor a professional cue.
+        kind = lex.kind
+        named = _org_name(doc, s, e, sent) if kind in ("term", "org") else None
+        if named is not None:
+            kind, ambiguous = "org", False
         # An organisation's own name is not a professional cue: "Imperial College Buddhist
         # Society", "Bristol University Christian Union" (the capitalised words before it).
-        skip = _name_prefix(doc, sent, s) if lex.kind == "org" else None
-        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip)
-        if professional is None and lex.kind == "term" and not any(w in _FIRST_PERSON for w in norms):
+        skip = named or (_name_prefix(doc, sent, s) if kind == "org" else None)
+        # Work words count in the term's own clause: "I have Down syndrome, I am a
+        # self-advocate on the council's inclusion panel" is not about inclusion work.
+        lo, hi = _clause(norms, a, b)
+        clause = _Sentence(sent.start + lo, sent.start + hi)
+        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi)
+        if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
             # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
-            professional = self._duty_verb(doc, sent)
+            professional = self._duty_verb(doc, clause)
         # Ambiguous terms take only the category's own cues (and, for organisations and
         # roles, a membership cue): "As an MS Office expert" is not a disclosure.
         attach = list(cat_cues["disclosure"])
-        if lex.kind in ("org", "role"):
+        if kind in ("org", "role"):
             # "coordinate volunteer stewards": an ambiguous role is not joined by volunteering.
             attach += [c for c in self._cues["membership"] if not (ambiguous and c[0] in WEAK_MEMBERSHIP)]
         if ambiguous:
@@ -733,7 +749,7 @@ class DisclosureMatcher:
             # "I was in prison", "I got arrested": the candidate right before it, and no
             # professional word anywhere in the sentence.
             if professional is None:
-                professional = self._duty_verb(doc, sent)
+                professional = self._duty_verb(doc, clause)
             close = _subject_close(norms, a)
             if professional is not None:
                 main = hit(lex.category, "ambiguous", negative=professional[1])
@@ -741,11 +757,11 @@ class DisclosureMatcher:
                 main = hit(lex.category, "person_close", cue=close)
             else:
                 main = hit(lex.category, "ambiguous")
-        elif lex.kind in ("phrase", "org", "role"):
+        elif kind in ("phrase", "org", "role"):
             if professional is not None:
                 main = hit(lex.category, "professional", negative=professional[1])
-            elif lex.kind == "phrase":
-                main = hit(lex.category, "phrase", cue=lex.kind)
+            elif kind == "phrase":
+                main = hit(lex.category, "phrase", cue=kind)
             else:
                 member = _nearest(self._cues["membership"], norms, a, b)
                 if member is not None:
@@ -753,10 +769,10 @@ class DisclosureMatcher:
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     main = hit(lex.category, "no_cue")  # "a priest would paint on the brow of..."
                 else:
-                    main = hit(lex.category, "listed", cue=lex.kind)  # "Deacon, Bethel AME Church"
+                    main = hit(lex.category, "listed", cue=kind)  # "Deacon, Bethel AME Church"
         else:
             if professional is None:
-                professional = self._duty_verb(doc, sent)
+                professional = self._duty_verb(doc, clause)
             person = _nearest(self._cues["person"], norms, a, b)
             if person is None:
                 # A status word on its own in a resume line ("Bisexual woman in London",
@@ -1068,6 +1084,36 @@ def _name_prefix(doc: Doc, sent: _Sentence, s: int) -> tuple[int, int] | None:
     return (i - sent.start, s - sent.start) if i < s else None
 
 
+#: Head nouns of an association, congregation or movement whose name holds a term.
+_ORG_HEADS = frozenset(
+    """church chapel cathedral temple mosque masjid gurdwara mandir synagogue shul parish
+    congregation fellowship mission ministries centre center society association league
+    union council network group club chorus choir federation party movement alliance
+    front caucus collective circle morcha dal sabha samaj sangh sangha jamaat samiti""".split()
+)
+
+
+def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | None:
+    """The sentence positions of a capitalised name that holds the term at tokens ``[s, e)``
+    and ends in an organisation's head noun at or after it ("Tamil Students' Association",
+    "Bethel AME Church", "Jain Centre Leicester"); None otherwise."""
+    def cap(t) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.lower_ != "i"
+
+    if not all(cap(t) or not t.is_alpha for t in doc[s:e]) or not doc[s].text[:1].isupper():
+        return None
+    lo = s
+    while lo - 1 >= sent.start and cap(doc[lo - 1]):
+        lo -= 1
+    hi, head = e, doc[e - 1].lower_ in _ORG_HEADS and e - s == 1 and lo < s
+    while hi < sent.end and (cap(doc[hi]) or (doc[hi].text in ("'", "’", "'s", "’s") and hi > e)):
+        head = head or doc[hi].lower_ in _ORG_HEADS
+        hi += 1
+    if not head:
+        return None
+    return (lo - sent.start, hi - sent.start)
+
+
 def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
     "Navajo Generating Station"), not a status."""
@@ -1076,6 +1122,36 @@ def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
     before = doc[s - 1] if s - 1 >= sent.start else None
     after = doc[e] if e < sent.end else None
     return any(t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" for t in (before, after))
+
+
+# (the lemma table writes "third" as "3")
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
+#: Subjects that open a new clause after a link ("..., and although he works from a hospital
+#: bed", "...; so I use pattern fills"), and the links.
+_CLAUSE_SUBJECTS = frozenset({"i", "i'm", "he", "she", "we", "they"})
+_CLAUSE_LINKS = frozenset({",", "—", "–", ":", "(", "and", "but", "although", "though", "while", "whereas",
+                           "so", "because", "since", "yet", "which", "where", "now"})
+
+
+def _clause(norms: list[str], a: int, b: int) -> tuple[int, int]:
+    """The clause of the term at ``[a, b)``: a new clause starts at a subject pronoun right
+    after a comma, a dash or a linking word (one or two of them: ", and although he")."""
+    starts = [
+        i for i in range(1, len(norms))
+        if norms[i] in _CLAUSE_SUBJECTS and norms[i - 1] in _CLAUSE_LINKS
+    ]
+    lo, hi = 0, len(norms)
+    for i in starts:
+        # the clause begins at its first link word ("and although he": at "and")
+        j = i
+        while j - 1 > 0 and norms[j - 1] in _CLAUSE_LINKS:
+            j -= 1
+        if j <= a:
+            lo = max(lo, j)
+        elif j >= b:
+            hi = min(hi, j)
+            break
+    return lo, hi
 
 
 def _subject_close(norms: list[str], a: int) -> str | None:
@@ -1113,17 +1189,27 @@ def _third_party(third: list[Cue], norms: list[str], a: int) -> str | None:
     return None
 
 
-def _nearest(cues: list[Cue], norms: list[str], a: int, b: int, skip: tuple[int, int] | None = None):
-    """(distance, cue) of the nearest cue anywhere in the sentence, outside the term (and
-    outside ``skip``, a range of positions)."""
+def _nearest(
+    cues: list[Cue], norms: list[str], a: int, b: int, skip: tuple[int, int] | None = None,
+    lo: int = 0, hi: int | None = None,
+):
+    """(distance, cue) of the nearest cue in ``norms[lo:hi]`` (by default the whole
+    sentence), outside the term (and outside ``skip``, a range of positions)."""
     best = None
+    hi = len(norms) if hi is None else hi
     for text, words in cues:
         if not words:
             continue
         k = len(words)
-        for i in _find(words, norms, 0, len(norms)):
+        for i in _find(words, norms, lo, hi):
             if skip is not None and skip[0] <= i and i + k <= skip[1]:
                 continue
+            if (
+                words[0] == "degree"
+                and _ORDINALS.intersection(norms[max(0, i - 2) : i])
+                and norms[i + 1 : i + 2] not in (["in"], ["from"], ["at"], ["with"])
+            ):
+                continue  # an offence's grade ("third-degree felony"), not "a second degree in law"
             if i + k <= a:
                 d = a - (i + k)
             elif i >= b:
