@@ -192,6 +192,31 @@ def test_form_fields_and_refusals(matcher) -> None:
         assert found(matcher, f"Disability: {refusal}") == [], refusal
 
 
+def test_form_field_shapes(matcher) -> None:
+    # a spaced dash separates a value, except after labels that are also headings
+    assert found(matcher, "Disability - partial hearing loss") == [("HEALTH_GENETIC", "form_field", "partial hearing loss")]
+    assert found(matcher, "Party - Friday night social, 40 guests") == []
+    # whose field it is, and a question answered
+    assert found(matcher, "Applicant's disability: migraine") == [("HEALTH_GENETIC", "form_field", "migraine")]
+    m = shared()
+    assert [c for c, _d, _t in found(m, "Are you Hispanic or Latino? Yes")] == ["RACE_ETHNICITY"]
+    assert found(m, "Are you Hispanic or Latino? No") == []
+    for refusal in ("I decline to self-identify", "I'd rather not say", "not provided"):
+        assert found(m, f"Race/ethnicity: {refusal}") == [], refusal
+
+
+def test_a_field_states_another_categorys_term_in_its_value() -> None:
+    m = shared()
+    cats = {c for c, _d, _t in found(m, "Applicant's ethnic background: Bengali Muslim")}
+    assert cats == {"RACE_ETHNICITY", "RELIGION_PHILOSOPHY"}
+
+
+def test_a_term_used_as_a_label_with_a_refusal_is_negated() -> None:
+    m = shared()
+    assert found(m, "Political party membership: none") == []
+    assert [h.decision for h in m.hits("Political party membership: none")] == ["negated"]
+
+
 def test_org_listed_member_and_professional(matcher) -> None:
     assert found(matcher, "UNISON shop steward, 2015-2019") == [("UNION_PARTY_MEMBERSHIP", "listed", "UNISON")]
     assert found(matcher, "Member of Local 1199 since 2012") == [

@@ -599,6 +599,13 @@ class DisclosureMatcher:
                 start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
                 if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
                     continue  # inside a form field's value: already decided
+                field = next((h for h in hits if h.kind == "form" and h.start <= start and end <= h.end), None)
+                if field is not None:
+                    # Another category's field states this one too ("Ethnic background:
+                    # Bengali Muslim"): the field is the cue.
+                    hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["disclosure_cue"],
+                                    "disclosure_cue", cue=field.cue))
+                    continue
                 if any(ls < end and start < le for ls, le in labels):
                     continue  # the label of a form field ("Criminal record: prefer not to say")
                 sent = next((x for x in sents if x.start <= s < x.end), _Sentence(0, len(doc)))
@@ -682,6 +689,12 @@ class DisclosureMatcher:
             return [hit(lex.category, "negated", negative=neg)]
         if doc[sent.end - 1].text == "?":
             return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
+        if b < len(norms) and norms[b] in (":", "：", "-", "–", "—"):
+            # The term as a label the form does not know, answered with a refusal
+            # ("Political party membership: none").
+            rest = doc[sent.start + b + 1 : sent.end].text.strip(" \t.,")
+            if _is_refusal(rest, self._refusals):
+                return [hit(lex.category, "negated", negative=f"a refusal after it ('{rest[:20]}')")]
 
         # A term inside an organisation's name ("Tamil Students' Association", "Hillsong
         # Church Sydney", "BJP Yuva Morcha") is that organisation: decided as one, and the
@@ -1223,13 +1236,35 @@ def _nearest(
     return best
 
 
+#: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
+#: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
+_DASH_UNSAFE = frozenset(
+    """race party union church parish hearing vision mobility eyesight genetic diagnosis
+    diagnoses orientation politics sect creed faith cautions arrests offences offenses
+    endorsements sobriety impairment impairments allergies allergy disabled conviction
+    convictions tribe ancestry drug use alcohol use denomination""".split("\n")
+)
+
+
 def _form_regex(specs: tuple[CategorySpec, ...]):
+    """``Label: value`` at the start of a line or cell. Also ``Applicant's label: value``,
+    ``Are you <label>? Yes`` and ``Label - value`` (a spaced dash, for the labels that are
+    not ordinary headings)."""
     labels = sorted({label for spec in specs for label in spec.form_labels}, key=len, reverse=True)
     if not labels:
         return None
-    alternation = "|".join(regex.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
+
+    def alternation(items) -> str:
+        return "|".join(regex.escape(label).replace(r"\ ", r"[ \t]+") for label in items)
+
+    unsafe = {w for line in _DASH_UNSAFE for w in line.split()} | {"drug use", "alcohol use"}
+    dashable = [label for label in labels if label.lower() not in unsafe]
+    whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
+    asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
-        rf"(?:^|(?<=[|;•·]))[ \t]*[-•*·▪]?[ \t]*(?P<label>{alternation})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：][ \t]*"
+        rf"(?:^|(?<=[|;•·]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
+        rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：?]"
+        rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—][ \t]+)[ \t]*"
         r"(?P<value>[^\n|;•]{1,80})",
         regex.IGNORECASE | regex.MULTILINE,
     )
