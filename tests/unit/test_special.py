@@ -149,6 +149,7 @@ def test_a_term_inside_an_organisations_name_is_that_organisation() -> None:
     assert found(m, "Reference: Priya Jain, Head of Finance") == []
     assert found(m, "Office: 4 Church Street, Leeds") == []
     assert found(m, "Accountant, Catholic Charities USA") == []
+    assert found(m, "Clerk to Little Wittenham Parish Council") == []  # local government
     # a professional cue still drops it
     assert found(m, "Staff nurse, Methodist Church Hospital") == []
 
@@ -209,6 +210,8 @@ def test_a_field_states_another_categorys_term_in_its_value() -> None:
     m = shared()
     cats = {c for c, _d, _t in found(m, "Applicant's ethnic background: Bengali Muslim")}
     assert cats == {"RACE_ETHNICITY", "RELIGION_PHILOSOPHY"}
+    # a party named in a politics field is the belief, not a membership
+    assert {c for c, _d, _t in found(m, "Political views: conservative")} == {"POLITICAL_BELIEF"}
 
 
 def test_a_term_used_as_a_label_with_a_refusal_is_negated() -> None:

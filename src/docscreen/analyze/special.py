@@ -600,7 +600,8 @@ class DisclosureMatcher:
                 if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
                     continue  # inside a form field's value: already decided
                 field = next((h for h in hits if h.kind == "form" and h.start <= start and end <= h.end), None)
-                if field is not None:
+                if field is not None and field.category not in lex.also:
+                    # ("Political views: conservative" is a belief, not a party membership.)
                     # Another category's field states this one too ("Ethnic background:
                     # Bengali Muslim"): the field is the cue.
                     hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["disclosure_cue"],
@@ -1106,6 +1107,9 @@ _ORG_HEADS = frozenset(
 )
 
 
+_CIVIC = frozenset({"parish", "town", "city", "county", "district", "borough", "community"})
+
+
 def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | None:
     """The sentence positions of a capitalised name that holds the term at tokens ``[s, e)``
     and ends in an organisation's head noun at or after it ("Tamil Students' Association",
@@ -1124,6 +1128,9 @@ def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | No
         hi += 1
     if not head:
         return None
+    words = [t.lower_ for t in doc[lo:hi]]
+    if any(w in _CIVIC and nxt == "council" for w, nxt in zip(words, words[1:])):
+        return None  # "Little Wittenham Parish Council" is local government
     return (lo - sent.start, hi - sent.start)
 
 
