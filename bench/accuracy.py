@@ -1,6 +1,6 @@
 """Accuracy on the eight special categories: docscreen against stock Presidio, same eval set.
 
-    python bench/accuracy.py [--split dev|test|holdout|all] [--json FILE] [--errors] [--no-presidio]
+    python bench/accuracy.py [--split dev|dev2|test|holdout|all] [--json FILE] [--errors] [--no-presidio]
                              [--targets] [--eval-dir DIR] [--presidio-model NAME_OR_PATH]
 
 Eval set: ``fixtures/eval`` (see its README). Sentence level: every row of
@@ -98,7 +98,7 @@ TARGET_P = 0.92
 TARGET_R = 0.90
 
 KINDS = ("positive", "hard_negative")
-SPLITS = ("dev", "test", "holdout", "all")
+SPLITS = ("dev", "dev2", "test", "holdout", "all")
 REQUIRED_KEYS = ("id", "text", "categories", "kind")
 
 #: Trained spaCy English pipelines, best first, tried when importable as installed packages.
@@ -253,12 +253,12 @@ def load_rows(path: Path) -> list[Row]:
 def split_files(eval_dir: Path, split: str) -> list[Path]:
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
-    prefixes = ("dev", "test", "holdout") if split == "all" else (split,)
+    prefixes = ("dev", "dev2", "test", "holdout") if split == "all" else (split,)
     return sorted(p for pre in prefixes for p in eval_dir.glob(f"{pre}_*.jsonl"))
 
 
 def load_split(eval_dir: Path, split: str) -> list[Row]:
-    """The rows of a split (``dev``, ``test``, ``holdout`` or ``all``); ids must be unique across files."""
+    """The rows of a split (``dev``, ``dev2``, ``test``, ``holdout`` or ``all``); ids must be unique across files."""
     rows: list[Row] = []
     seen: dict[str, str] = {}
     for path in split_files(eval_dir, split):
@@ -274,7 +274,7 @@ def _truth_split(path: Path) -> str | None:
     """``truth_dev*.json`` -> dev, ``truth_test*.json`` -> test, ``truth_holdout*.json`` ->
     holdout, anything else -> None (every split but holdout)."""
     stem = path.stem[len("truth_"):]
-    for s in ("dev", "test", "holdout"):
+    for s in ("dev", "dev2", "test", "holdout"):
         if stem == s or stem.startswith(s + "_") or stem.startswith(s + "-"):
             return s
     return None

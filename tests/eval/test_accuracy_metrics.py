@@ -207,11 +207,13 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "dev_a.jsonl", dict(POS, id="d1"))
     _write_jsonl(tmp_path / "test_a.jsonl", dict(POS, id="t1"), dict(NEG, id="t2"))
     _write_jsonl(tmp_path / "holdout_a.jsonl", dict(POS, id="h1"))
+    _write_jsonl(tmp_path / "dev2_a.jsonl", dict(POS, id="e1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "test")] == ["t1", "t2"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout")] == ["h1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["d1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "dev2")] == ["e1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
