@@ -405,3 +405,10 @@ def test_classifier_statements_need_a_person_a_sentence_and_a_signal() -> None:
     assert found(m, "Do I campaign for Medicare for All as a supporter?") == []  # a question
     # No term and no specific cue of the category: the classifier alone is not enough.
     assert found(m, "Outside work I campaign for Medicare for All with a local coalition.") == []
+
+
+def test_who_is_and_lifelong_are_identity_lead_ins() -> None:
+    m = shared()
+    assert ("HEALTH_GENETIC", "disclosure_cue", "blind") in found(m, "Ms. Valdés, who is blind, moved to Toronto last year.")
+    assert ("POLITICAL_BELIEF", "disclosure_cue", "socialist") in found(m, "A lifelong socialist and a keen cyclist.")
+    assert found(m, "Worked with a client who is deaf.") == []  # someone else's
