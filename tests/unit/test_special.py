@@ -141,9 +141,7 @@ def test_an_offence_grade_is_not_a_degree() -> None:
 
 def test_a_term_inside_an_organisations_name_is_that_organisation() -> None:
     m = shared()
-    assert ("RACE_ETHNICITY", "disclosure_cue", "Tamil") in found(
-        m, "Vice-president, Tamil Students' Association, University of Toronto (2019-2020)"
-    )
+    assert ("RACE_ETHNICITY", "disclosure_cue", "Tamil") in found(m, "Vice-president, Tamil Cultural Circle, Leeds (2019-2020)")
     assert [c for c, _d, _t in found(m, "Trustee, Jain Centre Leicester")] == ["RELIGION_PHILOSOPHY"]
     # a person's name, a street or a name without an association's head noun is not
     assert found(m, "Reference: Priya Jain, Head of Finance") == []
@@ -412,3 +410,38 @@ def test_who_is_and_lifelong_are_identity_lead_ins() -> None:
     assert ("HEALTH_GENETIC", "disclosure_cue", "blind") in found(m, "Ms. Valdés, who is blind, moved to Toronto last year.")
     assert ("POLITICAL_BELIEF", "disclosure_cue", "socialist") in found(m, "A lifelong socialist and a keen cyclist.")
     assert found(m, "Worked with a client who is deaf.") == []  # someone else's
+
+
+def test_a_community_union_is_not_a_trade_union() -> None:
+    m = shared()
+    cats = {c for c, _d, _t in found(m, "Assistant secretary, Luo Union (UK branch), 2019–present")}
+    assert cats == {"RACE_ETHNICITY"}
+    # a union role whose name holds a religious word is still a union role
+    assert "UNION_PARTY_MEMBERSHIP" in {c for c, _d, _t in found(m, "Mother of the chapel, NUJ chapel at the Yorkshire Post")}
+
+
+def test_someone_named_right_after_the_term_is_a_third_party() -> None:
+    m = shared()
+    assert found(m, "Learned BSL to level 2 so I could work with a deaf colleague.") == []
+    assert found(m, "My autistic son keeps me organised.") == []
+    # ... but not after an identity lead-in: the subject is the person described
+    assert "SEXUAL_LIFE" in {c for c, _d, _t in found(m, "Ms. Alvarez is a proud lesbian mother of two.")}
+    # the union's members are other people
+    assert found(m, "Associate, Thompsons Solicitors – employment claims for trade-union members") == []
+    assert "UNION_PARTY_MEMBERSHIP" in {c for c, _d, _t in found(m, "UNISON member since 2014")}
+
+
+def test_a_health_field_naming_only_an_addiction_is_addiction() -> None:
+    m = shared()
+    cats = {c for c, _d, _t in found(m, "Current medication: Vivitrol injection, monthly (opioid use disorder)")}
+    assert cats == {"ADDICTION"}
+    assert {c for c, _d, _t in found(m, "Current medication: metformin")} == {"HEALTH_GENETIC"}
+    # a criminal-record field names no addiction
+    assert {c for c, _d, _t in found(m, "Criminal record: caution for possession of cannabis, 2012")} == {"CRIMINAL_RECORD"}
+
+
+def test_refusals_in_other_languages() -> None:
+    m = shared()
+    for value in ("keine", "keine Angabe", "aucune", "ninguna", "geen"):
+        assert found(m, f"Religionszugehörigkeit: {value}") == [], value
+    assert found(m, "Konfession: röm.-kath.") != []

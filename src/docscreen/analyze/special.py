@@ -588,6 +588,8 @@ class DisclosureMatcher:
         first_person = {
             x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
         }
+        addiction_in_health: set[int] = set()  # health fields whose value names an addiction
+        health_in_health: set[int] = set()  # ... and those that name a health condition
         for cat, items in by_cat.items():
             kept: list[tuple[str, int, int]] = []
             for key, s, e in sorted(items, key=lambda m: (-(m[2] - m[1]), m[1])):
@@ -598,22 +600,43 @@ class DisclosureMatcher:
                 lex = self._lexicons[key]
                 start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
                 if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
+                    if cat == Category.HEALTH_GENETIC:
+                        health_in_health.update(fs for fs, fe, fc in form_spans if fs <= start and end <= fe)
                     continue  # inside a form field's value: already decided
                 field = next((h for h in hits if h.kind == "form" and h.start <= start and end <= h.end), None)
-                if field is not None and field.category not in lex.also:
-                    # ("Political views: conservative" is a belief, not a party membership.)
+                if field is not None and field.category == Category.HEALTH_GENETIC and cat == Category.ADDICTION:
+                    addiction_in_health.add(field.start)
+                if field is not None and {field.category, cat} <= _FIELD_SHARED:
                     # Another category's field states this one too ("Ethnic background:
-                    # Bengali Muslim"): the field is the cue.
+                    # Bengali Muslim"): the field is the cue. Only between ethnicity and
+                    # religion: "Criminal record: possession of cannabis" discloses no
+                    # addiction, "Political views: conservative" no party membership.
                     hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["disclosure_cue"],
                                     "disclosure_cue", cue=field.cue))
                     continue
                 if any(ls < end and start < le for ls, le in labels):
                     continue  # the label of a form field ("Criminal record: prefer not to say")
                 sent = next((x for x in sents if x.start <= s < x.end), _Sentence(0, len(doc)))
+                if cat == Category.UNION_PARTY_MEMBERSHIP and doc[e - 1].lower_ == "union" and any(
+                    self._lexicons[k].category in _COMMUNITY and ks == s and ke < e for k, ks, ke in matches
+                ):
+                    # "Luo Union", "Igbo Union UK", "Black Students' Union": a community's
+                    # association, decided by that community's term, not a trade union.
+                    hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"],
+                                    "no_cue", negative="a community's association"))
+                    continue
                 decided = self._decide(doc, sent, lex, s, e, start, end, covered)
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
+        # "Current medication: Vivitrol (opioid use disorder)": an addiction, not a separate
+        # health condition (fixtures/eval convention), unless the value also names one.
+        for i, h in enumerate(hits):
+            if h.kind == "form" and h.category == Category.HEALTH_GENETIC and h.start in addiction_in_health - health_in_health:
+                spec = self.specs.get(Category.ADDICTION)
+                hits[i] = Hit(Category.ADDICTION, f"{Category.ADDICTION.value}_FORM_FIELD",
+                              f"{spec.stem if spec else 'addiction'}.form_field", "form", h.start, h.end,
+                              h.score, h.decision, h.cue)
 
     def _classify(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
         """The sentence classifier's second opinion on each term the rules weighed:
@@ -743,15 +766,25 @@ class DisclosureMatcher:
 
         # A lexicon that also reveals another category (a party: political belief): that
         # category's own cue ("Labour voter") reveals it alone, without membership.
+        # Farther off in its clause it does so when the sentence names no membership at all
+        # ("Canvassed door-to-door for the Green Party candidate").
         for other in lex.also:
             other_cues = self._cat_cues.get(other, {}).get("disclosure", [])
             oc = _attached(other_cues, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             member = _attached(self._cues["membership"], norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
+            if oc is None and _nearest(self._cues["membership"], norms, a, b) is None:
+                oc = _nearest(other_cues, norms, a, b, skip, lo, hi)
             if oc is not None and member is None and (professional is None or professional[0] > oc[0]):
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
         third = _third_party(self._cues["third_party"], norms, a)
+        if third is None and (disc is None or disc[1] in ("my", "our")):
+            # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
+            third = _third_party_after(self._cues["third_party"], norms, b)
+        if e < sent.end and doc[e].lower_ in ("members", "membership's", "members'"):
+            third = doc[e].lower_  # "claims for trade-union members": the union's members, others
+            disc = disc if disc is None or disc[1] not in ("member", "members") else None
         if disc is not None:
             if professional is not None and professional[0] <= disc[0]:
                 main = hit(lex.category, "professional", negative=professional[1])
@@ -1146,6 +1179,10 @@ def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
 
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
+#: Categories whose term inside a "... Union" makes it that community's association.
+_COMMUNITY = frozenset({Category.RACE_ETHNICITY, Category.RELIGION_PHILOSOPHY, Category.SEXUAL_LIFE})
+#: A form field of one of these categories also states the other's terms in its value.
+_FIELD_SHARED = frozenset({Category.RACE_ETHNICITY, Category.RELIGION_PHILOSOPHY})
 #: Subjects that open a new clause after a link ("..., and although he works from a hospital
 #: bed", "...; so I use pattern fills"), and the links.
 _CLAUSE_SUBJECTS = frozenset({"i", "i'm", "he", "she", "we", "they"})
@@ -1206,6 +1243,14 @@ def _third_party(third: list[Cue], norms: list[str], a: int) -> str | None:
             )
             if not any(w in _FIRST_PERSON for w in between) and not self_said:
                 return text
+    return None
+
+
+def _third_party_after(third: list[Cue], norms: list[str], b: int) -> str | None:
+    """Someone else named right after the term: "a deaf colleague", "my autistic son"."""
+    for text, words in third:
+        if tuple(norms[b : b + len(words)]) == words:
+            return text
     return None
 
 
