@@ -219,7 +219,7 @@ def test_a_term_used_as_a_label_with_a_refusal_is_negated() -> None:
 
 
 def test_org_listed_member_and_professional(matcher) -> None:
-    assert found(matcher, "UNISON shop steward, 2015-2019") == [("UNION_PARTY_MEMBERSHIP", "listed", "UNISON")]
+    assert found(matcher, "UNISON shop steward, 2015-2019") == [("UNION_PARTY_MEMBERSHIP", "disclosure_cue", "UNISON")]
     assert found(matcher, "Member of Local 1199 since 2012") == [
         ("UNION_PARTY_MEMBERSHIP", "disclosure_cue", "Local 1199")
     ]
@@ -445,3 +445,28 @@ def test_refusals_in_other_languages() -> None:
     for value in ("keine", "keine Angabe", "aucune", "ninguna", "geen"):
         assert found(m, f"Religionszugehörigkeit: {value}") == [], value
     assert found(m, "Konfession: röm.-kath.") != []
+
+
+def test_diagnosed_with_opening_a_line_is_the_candidate() -> None:
+    m = shared()
+    assert "HEALTH_GENETIC" in {c for c, _d, _t in found(m, "Diagnosed with ADHD at 29; on medication since.")}
+    assert found(m, "Diagnosed and treated patients with asthma on the respiratory ward.") == []
+
+
+def test_membership_cues_in_other_languages_and_capitalised_cues() -> None:
+    m = shared()
+    assert "UNION_PARTY_MEMBERSHIP" in {c for c, _d, _t in found(m, "Adhérente CFDT depuis 2012")}
+    assert "UNION_PARTY_MEMBERSHIP" in {c for c, _d, _t in found(m, "Member CWU since 2001")}
+    assert found(m, "Kwame Asante, Head of Finance") == []  # a person's name still is one
+
+
+def test_a_secular_job_title_opening_the_line_makes_it_a_job() -> None:
+    m = shared()
+    assert found(m, "Accountant, Church of Scotland Investors Trust") == []
+    assert found(m, "Structural engineer on the Cambridge Central Mosque timber roof") == []
+    # a religious role is not a job title; an association of the community is a membership
+    assert found(m, "Deacon, Bethel AME Church") != []
+    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Nurse, Black Nurses Association")}
+    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Member, Association of Black Psychologists, Atlanta chapter")}
+    # a professional body named after its field is not
+    assert found(m, "Certified member, Canadian Addiction Counsellors Certification Federation") == []

@@ -167,6 +167,7 @@ class CommonCues:
     professional: tuple[str, ...]
     negations: tuple[str, ...]
     refusals: tuple[str, ...]
+    job_titles: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -247,6 +248,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("professional", "professional_cues"),
                 ("negations", "negations"),
                 ("refusals", "refusals"),
+                ("job_titles", "job_titles"),
             )
         }
     )
@@ -422,9 +424,13 @@ class DisclosureMatcher:
         # Cues as tuples of norms.
         self._cues = {
             name: [(c, self._cue(c)) for c in getattr(common, name)]
-            for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs")
+            for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        #: one-word membership and identity cues, which are not part of a name when capitalised
+        self._cue_words = frozenset(
+            w[0] for name in ("membership", "identity") for _t, w in self._cues[name] if len(w) == 1
+        )
         self._cues["first_person"] = [(c, self._cue(c)) for c in ("i", "i'm", "i've", "i'd", "me", "my", "myself")]
         self._cat_cues = {
             cat: {
@@ -724,7 +730,10 @@ class DisclosureMatcher:
         # Church Sydney", "BJP Yuva Morcha") is that organisation: decided as one, and the
         # name around it is neither a person's name nor a professional cue.
         kind = lex.kind
-        named = _org_name(doc, s, e, sent) if kind in ("term", "org") else None
+        # (Community, faith and LGBTQ+ groups only: "Canadian Addiction Counsellors
+        # Certification Federation", "Labor and Employment Relations Association" are
+        # professional bodies.)
+        named = _org_name(doc, s, e, sent) if kind in ("term", "org") and lex.category in _COMMUNITY else None
         if named is not None:
             kind, ambiguous = "org", False
         # An organisation's own name is not a professional cue: "Imperial College Buddhist
@@ -735,6 +744,12 @@ class DisclosureMatcher:
         lo, hi = _clause(norms, a, b)
         clause = _Sentence(sent.start + lo, sent.start + hi)
         professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi)
+        if professional is None:
+            # "Accountant, Church of Scotland Investors Trust": a secular job title opening
+            # the line, the term after it (not "Proud Wiradjuri data engineer"). Before an
+            # association's name only "at", "on", "for" say it is a job ("Nurse, Black
+            # Nurses Association" is a membership).
+            professional = self._title_line(norms, a, comma=named is None)
         if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
@@ -750,7 +765,7 @@ class DisclosureMatcher:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
-            if _in_proper_name(doc, s, e, sent):
+            if _in_proper_name(doc, s, e, sent, self._cue_words):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
@@ -827,7 +842,7 @@ class DisclosureMatcher:
                 # unless the line is about work or study.
                 if professional is not None:
                     main = hit(lex.category, "professional", negative=professional[1])
-                elif _in_proper_name(doc, s, e, sent):
+                elif _in_proper_name(doc, s, e, sent, self._cue_words):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     main = hit(lex.category, "no_cue")  # prose about the subject, not a status line
@@ -852,6 +867,17 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
+    def _title_line(self, norms: list[str], a: int, comma: bool = True) -> tuple[int, str] | None:
+        """A job title among the first three words of the sentence, before the term at ``a``,
+        followed by a comma, "at", "on", "for" or "with" (the line names a job, then where)."""
+        for text, words in self._cues["job_titles"]:
+            for i in _find(words, norms, 0, min(3 + len(words), a)):
+                j = i + len(words)
+                links = ("at", "on", "for", "with") + ((",", "-", "–", "|") if comma else ())
+                if j <= a and j < len(norms) and norms[j] in links:
+                    return (a - j, text)
+        return None
+
     def _work_bullet(self, doc: Doc, sent: _Sentence) -> bool:
         """A sentence opened by a duty verb with no first-person word in it."""
         return self._duty_verb(doc, sent) is not None and not any(
@@ -863,6 +889,8 @@ class DisclosureMatcher:
         detection pipeline") or the word right after "I" ("I managed the ADHD service"),
         as written (not lemmatised: "diagnosed 2021" and "interviewed" are not duties)."""
         words = [t for t in doc[sent.start : sent.end] if t.is_alpha]
+        if len(words) > 1 and words[0].lower_ == "diagnosed" and words[1].lower_ == "with":
+            return None  # "Diagnosed with relapsing-remitting MS in 2016": the candidate
         if words and words[0].lower_ in self._duty_set:
             return (0, words[0].lower_)
         for prev, tok in zip(words, words[1:]):
@@ -1140,25 +1168,34 @@ _ORG_HEADS = frozenset(
 )
 
 
+_NAME_LINKS = frozenset({"of", "for", "in", "and", "&", "de", "des", "du", "der", "van"})
 _CIVIC = frozenset({"parish", "town", "city", "county", "district", "borough", "community"})
 
 
 def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | None:
     """The sentence positions of a capitalised name that holds the term at tokens ``[s, e)``
-    and ends in an organisation's head noun at or after it ("Tamil Students' Association",
-    "Bethel AME Church", "Jain Centre Leicester"); None otherwise."""
+    and an organisation's head noun other than the term ("Tamil Students' Association",
+    "Bethel AME Church", "Jain Centre Leicester", "Association of Black Psychologists");
+    None otherwise."""
     def cap(t) -> bool:
         return t.is_alpha and t.text[:1].isupper() and t.lower_ != "i"
+
+    def link(i: int, step: int) -> bool:  # "of", "for", "in"... between two capitalised words
+        j = i + step
+        return doc[i].lower_ in _NAME_LINKS and sent.start <= j < sent.end and cap(doc[j])
 
     if not all(cap(t) or not t.is_alpha for t in doc[s:e]) or not doc[s].text[:1].isupper():
         return None
     lo = s
-    while lo - 1 >= sent.start and cap(doc[lo - 1]):
+    while lo - 1 >= sent.start and (cap(doc[lo - 1]) or link(lo - 1, -1)):
         lo -= 1
-    hi, head = e, doc[e - 1].lower_ in _ORG_HEADS and e - s == 1 and lo < s
-    while hi < sent.end and (cap(doc[hi]) or (doc[hi].text in ("'", "’", "'s", "’s") and hi > e)):
-        head = head or doc[hi].lower_ in _ORG_HEADS
+    hi = e
+    while hi < sent.end and (cap(doc[hi]) or (doc[hi].text in ("'", "’", "'s", "’s") and hi > e) or link(hi, 1)):
         hi += 1
+    # the term itself as the head counts when capitalised words precede it ("Bethel AME Church")
+    head = (e - s == 1 and doc[s].lower_ in _ORG_HEADS and lo < s) or any(
+        t.lower_ in _ORG_HEADS for t in doc[lo:hi] if not s <= t.i < e
+    )
     if not head:
         return None
     words = [t.lower_ for t in doc[lo:hi]]
@@ -1167,14 +1204,18 @@ def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | No
     return (lo - sent.start, hi - sent.start)
 
 
-def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence) -> bool:
+def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset()) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
-    "Navajo Generating Station"), not a status."""
+    "Navajo Generating Station"), not a status. A capitalised cue word is not a name
+    ("Adhérente CFDT", "Member CWU")."""
     if not doc[s].text[:1].isupper():
         return False
     before = doc[s - 1] if s - 1 >= sent.start else None
     after = doc[e] if e < sent.end else None
-    return any(t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" for t in (before, after))
+    return any(
+        t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" and t.norm_ not in cue_words
+        for t in (before, after)
+    )
 
 
 # (the lemma table writes "third" as "3")
