@@ -470,3 +470,18 @@ def test_a_secular_job_title_opening_the_line_makes_it_a_job() -> None:
     assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Member, Association of Black Psychologists, Atlanta chapter")}
     # a professional body named after its field is not
     assert found(m, "Certified member, Canadian Addiction Counsellors Certification Federation") == []
+
+
+def test_a_membership_line_the_lists_do_not_know_goes_to_the_classifier() -> None:
+    m = _with_classifier({
+        "Futura": {"POLITICAL_BELIEF": 0.97},
+        "Pebble": {"POLITICAL_BELIEF": 0.90},
+        "Guild": {"UNION_PARTY_MEMBERSHIP": 0.99},
+    })
+    assert m.may_match("Member, Futura Collective")  # no term: the prefilter lets it through
+    assert found(m, "Member, Futura Collective") == [("POLITICAL_BELIEF", "statement_line", "Member, Futura Collective")]
+    assert found(m, "Member, Pebble Collective") == []  # below STATEMENT_MEMBERSHIP
+    # trade unions are left to the lists: professional bodies look too much like them
+    assert found(m, "Member, Guild of Analysts") == []
+    # a long sentence is not a membership line; without a membership cue nothing is asked
+    assert found(m, "Futura Collective newsletter, designed and printed on recycled paper") == []

@@ -106,6 +106,8 @@ STATEMENT_MIN_WORDS = 6
 STATEMENT_NEEDS_SIGNAL = True
 #: ... for a sentence without a person word (a resume line): higher, or never (None).
 STATEMENT_NO_PERSON: float | None = 0.9
+#: ... for a membership line with no term: the threshold, or never (None).
+STATEMENT_MEMBERSHIP: float | None = 0.95
 _STATEMENT_PERSON = frozenset({"i", "me", "my", "myself", "'m", "he", "she", "his", "her", "him", "himself", "herself"})
 _PERSON_WORD = regex.compile(r"(?i)\b(?:i|me|my|myself|he|she|his|her|him|himself|herself)\b|\bI'm\b")
 #: Tokens between an attached cue and its term (before / after the term).
@@ -427,6 +429,10 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        words = sorted({c.lower() for c in common.membership}, key=len, reverse=True)
+        self._member_words_re = (
+            regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b") if words else None
+        )
         #: one-word membership and identity cues, which are not part of a name when capitalised
         self._cue_words = frozenset(
             w[0] for name in ("membership", "identity") for _t, w in self._cues[name] if len(w) == 1
@@ -476,7 +482,11 @@ class DisclosureMatcher:
         last = self._may_last
         if last is not None and last[0] == text:
             return last[1]
-        answer = (self._form is not None and self._form.search(text) is not None) or self.may_match_terms(text)
+        answer = (
+            (self._form is not None and self._form.search(text) is not None)
+            or self.may_match_terms(text)
+            or self._member_line(text)
+        )
         self._may_last = (text, answer)
         return answer
 
@@ -515,7 +525,9 @@ class DisclosureMatcher:
     def _analyze(self, text: str) -> list[Hit]:
         hits, labels = self._form_fields(text)
         terms = self.may_match_terms(text)
-        statements = self.classifier is not None and _PERSON_WORD.search(text) is not None
+        statements = self.classifier is not None and (
+            _PERSON_WORD.search(text) is not None or self._member_line(text)
+        )
         if not terms and not statements:
             return hits
         doc = self._doc(text)
@@ -534,42 +546,59 @@ class DisclosureMatcher:
         questions, at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume line without a
         person word, which must not open with a duty verb), and holding a term or a specific
         cue of the category. Where the rules already reported the category in the sentence, or
-        dropped a term of it as negated, professional or someone else's, it stays theirs."""
+        dropped a term of it as negated, professional or someone else's, it stays theirs.
+
+        A short membership line ("Member, Pride in STEM", "WGGB member (full)", "Afiliado a
+        VOX desde 2019") names an organisation the lists may not know: at
+        ``STATEMENT_MEMBERSHIP`` or more the classifier reports it in the categories that
+        organisations reveal, without a term."""
         out = []
         for x in sents:
             toks = doc[x.start : x.end]
-            if doc[x.end - 1].text == "?" or sum(t.is_alpha for t in toks) < STATEMENT_MIN_WORDS:
+            if doc[x.end - 1].text == "?":
                 continue
+            words = sum(t.is_alpha for t in toks)
             person = any(t.norm_ in _STATEMENT_PERSON for t in toks)
+            norms = [t.norm_ for t in toks]
+            member = (
+                STATEMENT_MEMBERSHIP is not None
+                and not person
+                and 2 <= words <= UNQUALIFIED_MAX_WORDS
+                and _nearest(self._cues["membership"], norms, 0, 0) is not None
+            )
+            if words < STATEMENT_MIN_WORDS and not member:
+                continue
             if not person and self._duty_verb(doc, x) is not None:
                 continue  # a work bullet ("Covered the Labour and SNP conferences")
-            if not person and STATEMENT_NO_PERSON is None:
+            if not person and STATEMENT_NO_PERSON is None and not member:
                 continue
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             inside = [h for h in hits if a <= h.start < b]
             # Categories with something of their own in the sentence (a term, decided or not,
             # or a specific cue): the classifier alone is not enough. Asked first, so the
             # classifier only runs where it can matter.
-            norms = [t.norm_ for t in toks]
             # A resume line needs a firmer signal: a term of the category that is not an
             # ambiguous word, not a cue ("R, Shiny / cited by a city councillor" in a PDF table).
             signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
             if person:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
-            if STATEMENT_NEEDS_SIGNAL and not signalled:
+            if STATEMENT_NEEDS_SIGNAL and not signalled and not member:
                 continue
             for cat_id, p in self.classifier(doc.text[a:b]).items():
-                if p < (STATEMENT if person else STATEMENT_NO_PERSON):
-                    continue
                 cat = Category(cat_id)
-                if STATEMENT_NEEDS_SIGNAL and cat not in signalled:
+                if not STATEMENT_NEEDS_SIGNAL or cat in signalled:
+                    if words < STATEMENT_MIN_WORDS or p < (STATEMENT if person else STATEMENT_NO_PERSON):
+                        continue
+                    decision = "statement" if person else "statement_line"
+                elif member and cat in _MEMBERSHIP_CATEGORIES and p >= STATEMENT_MEMBERSHIP:
+                    decision = "statement_line"
+                else:
                     continue
                 blocking = ("negated", "third_party") if person else ("negated", "third_party", "professional")
                 if any(h.category == cat and (h.score >= 0.5 or h.decision in blocking) for h in inside):
                     continue  # decided by the rules, or dropped for a reason
                 spec = self.specs.get(cat)
                 stem = spec.stem if spec else cat.value.lower()
-                decision = "statement" if person else "statement_line"
                 out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
                                SCORES[decision], decision, cue=f"sentence classifier {p:.2f}"))
         return out
@@ -692,6 +721,15 @@ class DisclosureMatcher:
                             "vetoed", cue=h.cue, negative=f"sentence classifier {p:.2f}")
             out.append(h)
         return out
+
+    def _member_line(self, text: str) -> bool:
+        """Could ``text`` hold a membership line for the classifier (see _statements)?"""
+        return (
+            self.classifier is not None
+            and STATEMENT_MEMBERSHIP is not None
+            and self._member_words_re is not None
+            and self._member_words_re.search(text) is not None
+        )
 
     def may_match_terms(self, text: str) -> bool:
         """Does ``text`` hold a word a term or token pattern needs? (Cached for the last text:
@@ -1220,6 +1258,10 @@ def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozen
 
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
+_MEMBERSHIP_CATEGORIES = frozenset({
+    Category.RACE_ETHNICITY, Category.POLITICAL_BELIEF, Category.RELIGION_PHILOSOPHY,
+    Category.ADDICTION, Category.SEXUAL_LIFE,
+})
 #: Categories whose term inside a "... Union" makes it that community's association.
 _COMMUNITY = frozenset({Category.RACE_ETHNICITY, Category.RELIGION_PHILOSOPHY, Category.SEXUAL_LIFE})
 #: A form field of one of these categories also states the other's terms in its value.
