@@ -485,3 +485,9 @@ def test_a_membership_line_the_lists_do_not_know_goes_to_the_classifier() -> Non
     assert found(m, "Member, Guild of Analysts") == []
     # a long sentence is not a membership line; without a membership cue nothing is asked
     assert found(m, "Futura Collective newsletter, designed and printed on recycled paper") == []
+
+
+def test_a_value_that_only_starts_like_a_refusal_is_a_value() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Religion: non-denominational Christian")}
+    assert found(m, "Vorstrafen: nein") == [] and found(m, "Religion: néant") == []
