@@ -491,3 +491,25 @@ def test_a_value_that_only_starts_like_a_refusal_is_a_value() -> None:
     m = shared()
     assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Religion: non-denominational Christian")}
     assert found(m, "Vorstrafen: nein") == [] and found(m, "Religion: néant") == []
+
+
+def test_a_form_question_answered_yes_discloses() -> None:
+    m = shared()
+    text = "Have you ever been convicted of a criminal offence? Yes – details attached"
+    assert {c for c, d, _t in found(m, text)} == {"CRIMINAL_RECORD"}
+    assert found(m, "Have you ever been convicted of a criminal offence? No") == []
+    assert found(m, "Have you ever been convicted of a criminal offence?") == []
+
+
+def test_a_religious_title_before_a_name_is_not_a_relative() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Sister Maria José Ferreira has served as a Franciscan nun for twenty years.")}
+    assert found(m, "My sister is a Franciscan nun.") == []
+
+
+def test_a_university_or_ward_in_a_name_is_a_place_not_study() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Small-group leader, Christian Union, University of Bristol")}
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Relief Society president, Provo 14th Ward, 2021–2023")}
+    # research or teaching still is
+    assert found(m, "Chaplaincy research at the University of Bristol on Christian Union students") == []

@@ -756,6 +756,11 @@ class DisclosureMatcher:
         if neg is not None:
             return [hit(lex.category, "negated", negative=neg)]
         if doc[sent.end - 1].text == "?":
+            # "Have you ever been convicted of a criminal offence? Yes – details attached": a
+            # form question answered yes discloses; asked or answered no, it does not.
+            answer = next((t for t in doc[sent.end : sent.end + 3] if t.is_alpha), None)
+            if answer is not None and answer.lower_ in _YES:
+                return [hit(lex.category, "form_field", cue=f"a question answered '{answer.text}'")]
             return [hit(lex.category, "no_cue", negative="a question")]  # "Do you have any unspent convictions?"
         if b < len(norms) and norms[b] in (":", "：", "-", "–", "—"):
             # The term as a label the form does not know, answered with a refusal
@@ -781,7 +786,15 @@ class DisclosureMatcher:
         # self-advocate on the council's inclusion panel" is not about inclusion work.
         lo, hi = _clause(norms, a, b)
         clause = _Sentence(sent.start + lo, sent.start + hi)
-        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi)
+        # A place named in capitals ("Christian Union, University of Bristol", "Relief Society
+        # president, Provo 14th Ward") is where an organisation is, not work or study.
+        places = frozenset(
+            i - sent.start for i in range(sent.start + 1, sent.end)
+            if doc[i].lower_ in _PLACE_WORDS and doc[i].text[:1].isupper()
+            and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num or doc[i - 1].lower_ in ("of",)
+                 or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
+        ) if kind in ("org", "role") else None
+        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi, places)
         if professional is None:
             # "Accountant, Church of Scotland Investors Trust": a secular job title opening
             # the line, the term after it (not "Proud Wiradjuri data engineer"). Before an
@@ -831,7 +844,12 @@ class DisclosureMatcher:
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
-        third = _third_party(self._cues["third_party"], norms, a)
+        toks = doc[sent.start : sent.end]
+        titles = frozenset(
+            i for i in range(len(toks) - 1)
+            if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
+        )
+        third = _third_party(self._cues["third_party"], norms, a, titles)
         if third is None and (disc is None or disc[1] in ("my", "our")):
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
             third = _third_party_after(self._cues["third_party"], norms, b)
@@ -1206,6 +1224,9 @@ _ORG_HEADS = frozenset(
 )
 
 
+_PLACE_WORDS = frozenset({"university", "college", "ward", "house", "hall", "school"})
+_RELIGIOUS_TITLES = frozenset({"Sister", "Brother", "Father", "Mother", "Sr", "Br", "Fr"})
+_YES = frozenset({"yes", "ja", "oui", "sí", "si", "sim", "tak"})
 _NAME_LINKS = frozenset({"of", "for", "in", "and", "&", "de", "des", "du", "der", "van"})
 _CIVIC = frozenset({"parish", "town", "city", "county", "district", "borough", "community"})
 
@@ -1312,12 +1333,15 @@ def _compound(doc: Doc, s: int, e: int) -> bool:
     return before or after
 
 
-def _third_party(third: list[Cue], norms: list[str], a: int) -> str | None:
+def _third_party(third: list[Cue], norms: list[str], a: int, titles: frozenset[int] = frozenset()) -> str | None:
     """A third party ("the patient", "my father", "a client") named before the term, with
-    no first-person word between it and the term: the status is someone else's."""
+    no first-person word between it and the term: the status is someone else's. Positions
+    in ``titles`` are a title before a name ("Sister Maria José"), not a relative."""
     for text, words in third:
         k = len(words)
         for i in _find(words, norms, max(0, a - 8 - k), a):
+            if i in titles:
+                continue
             between = norms[i + k : a]
             # "as a parent", "I was a juvenile offender", "I'm a patient": the candidate.
             prefix = norms[max(0, i - 4) : i]
@@ -1339,7 +1363,7 @@ def _third_party_after(third: list[Cue], norms: list[str], b: int) -> str | None
 
 def _nearest(
     cues: list[Cue], norms: list[str], a: int, b: int, skip: tuple[int, int] | None = None,
-    lo: int = 0, hi: int | None = None,
+    lo: int = 0, hi: int | None = None, names: frozenset[int] | None = None,
 ):
     """(distance, cue) of the nearest cue in ``norms[lo:hi]`` (by default the whole
     sentence), outside the term (and outside ``skip``, a range of positions)."""
@@ -1352,6 +1376,8 @@ def _nearest(
         for i in _find(words, norms, lo, hi):
             if skip is not None and skip[0] <= i and i + k <= skip[1]:
                 continue
+            if names is not None and i in names:
+                continue  # "University of Bristol", "Provo 14th Ward": a place's name
             if (
                 words[0] == "degree"
                 and _ORDINALS.intersection(norms[max(0, i - 2) : i])
