@@ -510,6 +510,6 @@ def test_a_religious_title_before_a_name_is_not_a_relative() -> None:
 def test_a_university_or_ward_in_a_name_is_a_place_not_study() -> None:
     m = shared()
     assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Small-group leader, Christian Union, University of Bristol")}
-    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Relief Society president, Provo 14th Ward, 2021–2023")}
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Deacon, Provo 14th Ward, 2021–2023")}
     # research or teaching still is
     assert found(m, "Chaplaincy research at the University of Bristol on Christian Union students") == []
