@@ -513,3 +513,10 @@ def test_a_university_or_ward_in_a_name_is_a_place_not_study() -> None:
     assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Deacon, Provo 14th Ward, 2021–2023")}
     # research or teaching still is
     assert found(m, "Chaplaincy research at the University of Bristol on Christian Union students") == []
+
+
+def test_someone_elses_phrase_or_role_is_theirs() -> None:
+    m = shared()
+    assert found(m, "My brother has been in recovery for years") == []
+    assert found(m, "My father was a deacon at St Mary's.") == []
+    assert "ADDICTION" in {c for c, _d, _t in found(m, "In recovery since 2015 and proud of it.")}

@@ -878,6 +878,8 @@ class DisclosureMatcher:
         elif kind in ("phrase", "org", "role"):
             if professional is not None:
                 main = hit(lex.category, "professional", negative=professional[1])
+            elif third is not None:
+                main = hit(lex.category, "third_party", negative=third)  # "My brother has been in recovery"
             elif kind == "phrase":
                 main = hit(lex.category, "phrase", cue=kind)
             else:
