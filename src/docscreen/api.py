@@ -115,7 +115,9 @@ class Scanner:
             for r in results:
                 meta = r.recognition_metadata or {}
                 if meta.get(special.DECISION_KEY) == "professional":
-                    professional[meta[special.CATEGORY_KEY]] += 1
+                    # a party mentioned at work is a professional mention of politics too
+                    for category in (meta[special.CATEGORY_KEY], *meta.get(special.ALSO_KEY, ())):
+                        professional[category] += 1
         kept = [r for r in results if r.score >= self.min_score]
         identifiers = _resolve_overlaps(
             [r for r in kept if _name(r) in self._by_name], self._by_name

@@ -466,7 +466,10 @@ def test_a_secular_job_title_opening_the_line_makes_it_a_job() -> None:
     assert found(m, "Structural engineer on the Cambridge Central Mosque timber roof") == []
     # a religious role is not a job title; an association of the community is a membership
     assert found(m, "Deacon, Bethel AME Church") != []
-    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Nurse, Black Nurses Association")}
+    # (the rules list it; whether the classifier then vetoes the weak listing is its call)
+    assert [h.decision for h in m.hits("Nurse, Black Nurses Association") if h.category.value == "RACE_ETHNICITY"] in (
+        ["listed"], ["vetoed"]
+    )
     assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Member, Association of Black Psychologists, Atlanta chapter")}
     # a professional body named after its field is not
     assert found(m, "Certified member, Canadian Addiction Counsellors Certification Federation") == []
@@ -520,3 +523,40 @@ def test_someone_elses_phrase_or_role_is_theirs() -> None:
     assert found(m, "My brother has been in recovery for years") == []
     assert found(m, "My father was a deacon at St Mary's.") == []
     assert "ADDICTION" in {c for c, _d, _t in found(m, "In recovery since 2015 and proud of it.")}
+
+
+def test_a_partys_political_reading_follows_the_veto_of_the_party() -> None:
+    m = _with_classifier({"Labour Party": {"UNION_PARTY_MEMBERSHIP": 0.01, "POLITICAL_BELIEF": 0.5}})
+    text = "Labour Party versus Greens, council row"
+    assert found(m, text) == []
+    assert {h.decision for h in m.hits(text)} == {"vetoed"}
+    m = _with_classifier({"Labour Party": {"UNION_PARTY_MEMBERSHIP": 0.5, "POLITICAL_BELIEF": 0.5}})
+    assert {c for c, _d, _t in found(m, text)} == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+
+
+def test_the_classifier_does_not_report_what_a_rule_dropped_for_a_reason() -> None:
+    # "Luo Union" is dropped as a community's association; a confident classifier on the
+    # line does not bring the trade-union reading back
+    m = shared()
+    line = "Assistant secretary, Luo Union (UK branch), 2019–present"
+    assert "UNION_PARTY_MEMBERSHIP" not in {c for c, _d, _t in found(m, line)}
+
+
+def test_party_mentions_at_work_make_a_political_context_too(scanner, monkeypatch) -> None:
+    """A political journalist's party mentions are professional mentions of politics as well
+    as of parties: the weak political reading of a listed party drops with the membership."""
+    from docscreen.analyze.special import shared_matcher
+    from docscreen.model import Location, Segment
+
+    monkeypatch.setattr(shared_matcher(), "classifier", None)
+    monkeypatch.setattr(shared_matcher(), "_last", None)
+    line = "Labour Party, Plaid Cymru, 2019"
+    work = [
+        "Political reporter covering the Labour Party conference for the Western Mail.",
+        "Wrote analysis of the Liberal Democrats manifesto for our readers.",
+        "Interviewed Plaid Cymru candidates for a research report.",
+    ]
+    alone = {f.category for f in scanner.analyze_segments([Segment(line, Location("body"))])}
+    assert alone == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    in_context = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
+    assert {f.category for f in in_context} & {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} == set()

@@ -124,6 +124,7 @@ NEGATION_WINDOW = 4
 CATEGORY_KEY = "docscreen_category"
 RULE_KEY = "docscreen_rule"
 DECISION_KEY = "docscreen_decision"
+ALSO_KEY = "docscreen_also"  # the other categories the hit's list reveals (a party: political belief)
 
 
 class LexiconError(ValueError):
@@ -429,9 +430,8 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
-        words = sorted({c.lower() for c in common.membership}, key=len, reverse=True)
-        self._member_words_re = (
-            regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b") if words else None
+        self._member_words_re = regex.compile(
+            r"(?i)\b(?:" + "|".join(regex.escape(w) for w in sorted(_MEMBER_WORDS, key=len, reverse=True)) + r")\b"
         )
         #: one-word membership and identity cues, which are not part of a name when capitalised
         self._cue_words = frozenset(
@@ -564,7 +564,7 @@ class DisclosureMatcher:
                 STATEMENT_MEMBERSHIP is not None
                 and not person
                 and 2 <= words <= UNQUALIFIED_MAX_WORDS
-                and _nearest(self._cues["membership"], norms, 0, 0) is not None
+                and any(w in _MEMBER_WORDS for w in norms)
             )
             if words < STATEMENT_MIN_WORDS and not member:
                 continue
@@ -595,8 +595,12 @@ class DisclosureMatcher:
                 else:
                     continue
                 blocking = ("negated", "third_party") if person else ("negated", "third_party", "professional")
-                if any(h.category == cat and (h.score >= 0.5 or h.decision in blocking) for h in inside):
-                    continue  # decided by the rules, or dropped for a reason
+                if any(
+                    h.category == cat
+                    and (h.score >= 0.5 or h.decision in blocking or (h.negative is not None and h.decision != "professional"))
+                    for h in inside
+                ):
+                    continue  # decided by the rules, or dropped for a reason ("part of a name")
                 spec = self.specs.get(cat)
                 stem = spec.stem if spec else cat.value.lower()
                 out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
@@ -699,6 +703,7 @@ class DisclosureMatcher:
 
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
+        vetoed: dict[tuple[str, int], str] = {}  # (rule, start) of vetoed hits: why
         out = []
         for h in hits:
             if (
@@ -716,18 +721,26 @@ class DisclosureMatcher:
                     reported.add((h.category, h.start))
             elif h.decision in VETOABLE:
                 p = probs(h)[h.category.value]
-                if p < VETO:
+                # A party's political reading stands or falls with the party itself
+                # ("the occasional Labour-versus-Lib Dem parish council row").
+                follows = vetoed.get((h.rule, h.start)) if h.entity_type == also_entity(h.category) else None
+                if follows is not None or p < VETO:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["vetoed"],
-                            "vetoed", cue=h.cue, negative=f"sentence classifier {p:.2f}")
+                            "vetoed", cue=h.cue, negative=follows or f"sentence classifier {p:.2f}")
+                    vetoed.setdefault((h.rule, h.start), h.negative)
             out.append(h)
         return out
+
+    def also_categories(self, rule: str) -> tuple[Category, ...]:
+        """The other categories a lexicon's disclosures reveal (its ``also`` key)."""
+        lex = self._lexicons.get(rule)
+        return tuple(lex.also) if lex is not None else ()
 
     def _member_line(self, text: str) -> bool:
         """Could ``text`` hold a membership line for the classifier (see _statements)?"""
         return (
             self.classifier is not None
             and STATEMENT_MEMBERSHIP is not None
-            and self._member_words_re is not None
             and self._member_words_re.search(text) is not None
         )
 
@@ -1281,6 +1294,12 @@ def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozen
 
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
+#: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
+#: lemmas and as written in other languages.
+_MEMBER_WORDS = frozenset({
+    "member", "members", "membership", "membre", "mitglied", "miembro", "membro", "lid", "medlem",
+    "jäsen", "socio", "socia", "afiliado", "afiliada", "adhérent", "adhérente", "iscritto", "iscritta",
+})
 _MEMBERSHIP_CATEGORIES = frozenset({
     Category.RACE_ETHNICITY, Category.POLITICAL_BELIEF, Category.RELIGION_PHILOSOPHY,
     Category.ADDICTION, Category.SEXUAL_LIFE,
@@ -1505,6 +1524,7 @@ class DisclosureRecognizer(EntityRecognizer):
                         CATEGORY_KEY: h.category.value,
                         RULE_KEY: h.rule,
                         DECISION_KEY: h.decision,
+                        ALSO_KEY: [c.value for c in self.matcher.also_categories(h.rule)],
                         POSITIVE_KEY: h.cue,
                         NEGATIVE_KEY: h.negative,
                     },
