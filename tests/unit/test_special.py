@@ -560,3 +560,28 @@ def test_party_mentions_at_work_make_a_political_context_too(scanner, monkeypatc
     assert alone == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
     in_context = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
     assert {f.category for f in in_context} & {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} == set()
+
+
+def test_acronyms_the_lists_write_in_lower_case_match_in_capitals() -> None:
+    m = shared()
+    assert "HEALTH_GENETIC" in {c for c, _d, _t in found(m, "Long COVID since 2021; phased return completed in 2022")}
+    assert found(m, "IBAN: see the payroll form") == []  # IBAN is still not the Iban people
+
+
+def test_an_identity_word_before_a_job_describes_the_person() -> None:
+    m = shared()
+    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Proud Wiradjuri data engineer with eight years in government analytics.")}
+    assert found(m, "As a data analyst I studied Wiradjuri language revival.") == []
+    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Growing up Black and working-class in Croydon, I rarely saw anyone like me.")}
+
+
+def test_two_listed_terms_side_by_side_are_not_a_persons_name() -> None:
+    m = shared()
+    assert "RACE_ETHNICITY" in {c for c, _d, _t in found(m, "Romani Gypsy from a Kent travelling family; first in my family at university.")}
+    assert found(m, "Kwame Asante, Head of Finance") == []
+
+
+def test_more_association_heads() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Clerk of Bournville Quaker Meeting, 2020–2023")}
+    assert "SEXUAL_LIFE" in {c for c, _d, _t in found(m, "Treasurer, Queer Coders London meetup")}

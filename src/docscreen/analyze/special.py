@@ -385,11 +385,19 @@ class DisclosureMatcher:
         self._ambiguous: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
         all_terms: list[str] = []
+        # Acronyms that lists write in lower case inside longer terms ("long covid", "lgbtq
+        # network"): a text writes them in capitals, which keep their case when matching
+        # (IBAN is not the Iban people), so those terms also get a capitalised variant.
+        acronyms = set(_LOWERCASE_ACRONYMS) | {
+            w.lower() for spec in specs for lex in spec.lexicons for t in lex.terms if _exact_case(t)
+            for w in _WORDS.findall(t) if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()
+        }
         for spec in specs:
             for lex in spec.lexicons:
                 key = lex.rule
                 self._lexicons[key] = lex
                 lower = [v for t in lex.terms if not _exact_case(t) for v in _variants(t)]
+                lower += [c for v in lower if (c := _capitalise_acronyms(v, acronyms)) != v]
                 exact = [v for t in lex.terms if _exact_case(t) for v in _variants(t, plural=False)]
                 if lower:
                     self._lower.add(key, [self._doc(t) for t in lower])
@@ -829,7 +837,7 @@ class DisclosureMatcher:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
-            if _in_proper_name(doc, s, e, sent, self._cue_words):
+            if _in_proper_name(doc, s, e, sent, self._cue_words, covered):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
@@ -870,7 +878,15 @@ class DisclosureMatcher:
             third = doc[e].lower_  # "claims for trade-union members": the union's members, others
             disc = disc if disc is None or disc[1] not in ("member", "members") else None
         if disc is not None:
-            if professional is not None and professional[0] <= disc[0]:
+            # A tie goes to the work word, unless the work word comes after the term and the
+            # cue before it: "Proud Wiradjuri data engineer" describes the person.
+            tie_after = (
+                professional is not None
+                and professional[0] == disc[0]
+                and _attached([(disc[1], self._cue(disc[1]))], norms, a, b, before=disc[0], after=-1) is not None
+                and _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, a, places) is None
+            )
+            if professional is not None and professional[0] <= disc[0] and not tie_after:
                 main = hit(lex.category, "professional", negative=professional[1])
             elif third is not None:
                 main = hit(lex.category, "third_party", negative=third)
@@ -913,7 +929,7 @@ class DisclosureMatcher:
                 # unless the line is about work or study.
                 if professional is not None:
                     main = hit(lex.category, "professional", negative=professional[1])
-                elif _in_proper_name(doc, s, e, sent, self._cue_words):
+                elif _in_proper_name(doc, s, e, sent, self._cue_words, covered):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     main = hit(lex.category, "no_cue")  # prose about the subject, not a status line
@@ -1030,6 +1046,15 @@ def _variants(term: str, *, plural: bool = True) -> list[str]:
     if plural and " " not in term and "-" not in term and term[-1:].isalpha() and not term.endswith("s"):
         out.append(term + "s")
     return out
+
+
+_LOWERCASE_ACRONYMS = frozenset({"covid", "lgbt", "lgbtq", "lgbti", "lgbtqia", "bame", "bipoc", "aapi", "qtpoc"})
+
+
+def _capitalise_acronyms(term: str, acronyms: set[str]) -> str:
+    """``term`` with its words that are known acronyms in capitals ("long covid" -> "long
+    COVID"); the term itself when it has none."""
+    return regex.sub(r"[A-Za-z]{2,5}(?![A-Za-z])", lambda m: m.group(0).upper() if m.group(0) in acronyms else m.group(0), term)
 
 
 def _exact_case(term: str) -> bool:
@@ -1235,7 +1260,8 @@ _ORG_HEADS = frozenset(
     """church chapel cathedral temple mosque masjid gurdwara mandir synagogue shul parish
     congregation fellowship mission ministries centre center society association league
     union council network group club chorus choir federation party movement alliance
-    front caucus collective circle morcha dal sabha samaj sangh sangha jamaat samiti""".split()
+    front caucus collective circle morcha dal sabha samaj sangh sangha jamaat samiti meeting
+    division forum chapter meetup""".split()
 )
 
 
@@ -1266,6 +1292,8 @@ def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | No
     hi = e
     while hi < sent.end and (cap(doc[hi]) or (doc[hi].text in ("'", "’", "'s", "’s") and hi > e) or link(hi, 1)):
         hi += 1
+    if hi < sent.end and doc[hi].lower_ in _ORG_HEADS and hi > e:
+        hi += 1  # "Queer Coders London meetup"
     # the term itself as the head counts when capitalised words precede it ("Bethel AME Church")
     head = (e - s == 1 and doc[s].lower_ in _ORG_HEADS and lo < s) or any(
         t.lower_ in _ORG_HEADS for t in doc[lo:hi] if not s <= t.i < e
@@ -1278,16 +1306,19 @@ def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | No
     return (lo - sent.start, hi - sent.start)
 
 
-def _in_proper_name(doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset()) -> bool:
+def _in_proper_name(
+    doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset()
+) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
     "Navajo Generating Station"), not a status. A capitalised cue word is not a name
-    ("Adhérente CFDT", "Member CWU")."""
+    ("Adhérente CFDT", "Member CWU"), nor is another listed term ("Romani Gypsy", "Jat Sikh")."""
     if not doc[s].text[:1].isupper():
         return False
     before = doc[s - 1] if s - 1 >= sent.start else None
     after = doc[e] if e < sent.end else None
     return any(
         t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" and t.norm_ not in cue_words
+        and t.i not in covered
         for t in (before, after)
     )
 
