@@ -585,3 +585,10 @@ def test_more_association_heads() -> None:
     m = shared()
     assert "RELIGION_PHILOSOPHY" in {c for c, _d, _t in found(m, "Clerk of Bournville Quaker Meeting, 2020–2023")}
     assert "SEXUAL_LIFE" in {c for c, _d, _t in found(m, "Treasurer, Queer Coders London meetup")}
+
+
+def test_negations_in_other_languages() -> None:
+    m = shared()
+    assert found(m, "Keine Vorstrafen, polizeiliches Führungszeugnis liegt vor.") == []
+    # "non" is not one: a named condition stays a condition
+    assert "HEALTH_GENETIC" in {c for c, _d, _t in found(m, "Non-Hodgkin lymphoma, in remission since 2019.")}
