@@ -592,3 +592,8 @@ def test_negations_in_other_languages() -> None:
     assert found(m, "Keine Vorstrafen, polizeiliches Führungszeugnis liegt vor.") == []
     # "non" is not one: a named condition stays a condition
     assert "HEALTH_GENETIC" in {c for c, _d, _t in found(m, "Non-Hodgkin lymphoma, in remission since 2019.")}
+
+
+def test_a_place_name_is_not_a_negation() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in {c for c, _d, _t in found(m, "Tenor, San Francisco Gay Men's Chorus, 2014-present")}
