@@ -283,6 +283,7 @@ def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
     """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
     from .context import _lemma
@@ -988,8 +989,8 @@ class DisclosureMatcher:
     def _form_fields(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         """The form fields with a value, and the spans of every field's label (refused ones
         too: a label is not a term, "Criminal record: prefer not to say")."""
-        if self._form is None:
-            return [], []
+        if self._form is None or not _FORM_SEPARATORS.search(text):
+            return [], []  # no colon, question mark or spaced dash: no field (most paragraphs)
         hits = []
         labels = []
         for m in self._form.finditer(text):
@@ -1451,12 +1452,38 @@ def _nearest(
 
 #: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
 #: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
+_FORM_SEPARATORS = regex.compile(r"[:：?]| [-–—] ")
 _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
     diagnoses orientation politics sect creed faith cautions arrests offences offenses
     endorsements sobriety impairment impairments allergies allergy disabled conviction
     convictions tribe ancestry drug use alcohol use denomination""".split("\n")
 )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternative for many labels, factored by common prefixes (a few hundred
+    labels tried one by one at every line start cost half a millisecond a paragraph); a
+    space in a label matches any run of spaces and tabs. Case is left to the caller's flags."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            unit = r"[ \t]+" if ch == " " else regex.escape(ch)
+            alts.append(unit + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return emit(trie)
 
 
 def _form_regex(specs: tuple[CategorySpec, ...]):
@@ -1468,7 +1495,7 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
         return None
 
     def alternation(items) -> str:
-        return "|".join(regex.escape(label).replace(r"\ ", r"[ \t]+") for label in items)
+        return _trie_pattern([label.lower() for label in items])
 
     unsafe = {w for line in _DASH_UNSAFE for w in line.split()} | {"drug use", "alcohol use"}
     dashable = [label for label in labels if label.lower() not in unsafe]
