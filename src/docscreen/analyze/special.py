@@ -492,7 +492,7 @@ class DisclosureMatcher:
         if last is not None and last[0] == text:
             return last[1]
         answer = (
-            (self._form is not None and self._form.search(text) is not None)
+            (self._form is not None and _FORM_SEPARATORS.search(text) is not None and self._form.search(text) is not None)
             or self.may_match_terms(text)
             or self._member_line(text)
         )
