@@ -597,3 +597,9 @@ def test_negations_in_other_languages() -> None:
 def test_a_place_name_is_not_a_negation() -> None:
     m = shared()
     assert "SEXUAL_LIFE" in {c for c, _d, _t in found(m, "Tenor, San Francisco Gay Men's Chorus, 2014-present")}
+
+
+def test_refusals_in_other_languages_are_not_values() -> None:
+    m = shared()
+    assert found(m, "Cor/raça: prefiro não informar") == []
+    assert found(m, "Religión: prefiero no responder") == []
