@@ -1,7 +1,8 @@
-"""The held-out evaluation set through the whole Scanner: floors a little under the measured
-figures (README, "Special categories"), so a change that loses accuracy fails here. These are
-regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category), which
-recall does not reach yet on every category."""
+"""The evaluation sets through the whole Scanner: floors a little under the measured figures
+(README, "Special categories" / "Accuracy"), so a change that loses accuracy fails here. These
+are regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category),
+which recall does not reach on the held-out split. The holdout split is checked in aggregate
+only; its errors are not to be read (fixtures/eval/README.md)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,27 @@ sys.path.pop(0)
 
 CATEGORIES = accuracy.SPECIAL
 
+#: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
+#: at the end of session 3: holdout 0.98 / 0.76 (categories P >= 0.95, R >= 0.69), dev2 0.99 /
+#: 0.84, test 1.00 / 0.94.
+FLOORS = {
+    "holdout": (0.95, 0.73, 0.92, 0.64),
+    "dev2": (0.96, 0.81, 0.92, 0.70),
+    "test": (0.97, 0.91, 0.92, 0.85),
+}
 
-@pytest.fixture(scope="module")
-def test_split():
-    return accuracy.load_split(ROOT / "fixtures" / "eval", "test")
 
-
-def test_held_out_sentences(scanner, test_split) -> None:
-    gold = [set(r.categories) for r in test_split]
-    pred = [{f.category for f in scanner.analyze_text(r.text)} & set(CATEGORIES) for r in test_split]
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_sentences_stay_above_their_floors(scanner, split) -> None:
+    rows = accuracy.load_split(ROOT / "fixtures" / "eval", split)
+    assert rows, split
+    gold = [set(r.categories) for r in rows]
+    pred = [{f.category for f in scanner.analyze_text(r.text)} & set(CATEGORIES) for r in rows]
     scores = accuracy.score(gold, pred, CATEGORIES)
-    assert scores["micro"]["precision"] >= 0.95  # measured 0.98
-    assert scores["micro"]["recall"] >= 0.82  # measured 0.85 (0.85-0.86 over training seeds)
+    p_micro, r_micro, p_cat, r_cat = FLOORS[split]
+    assert scores["micro"]["precision"] >= p_micro, scores["micro"]
+    assert scores["micro"]["recall"] >= r_micro, scores["micro"]
     for cat in CATEGORIES:
-        assert scores["per_category"][cat]["precision"] >= 0.92, (cat, scores["per_category"][cat])
-        assert scores["per_category"][cat]["recall"] >= 0.70, (cat, scores["per_category"][cat])
+        per = scores["per_category"][cat]
+        assert per["precision"] >= p_cat, (split, cat, round(per["precision"], 3))
+        assert per["recall"] >= r_cat, (split, cat, round(per["recall"], 3))
