@@ -603,3 +603,25 @@ def test_refusals_in_other_languages_are_not_values() -> None:
     m = shared()
     assert found(m, "Cor/raça: prefiro não informar") == []
     assert found(m, "Religión: prefiero no responder") == []
+
+
+def test_document_level_traps_from_dev2_documents() -> None:
+    m = shared()
+    # a hard-wrapped letter line goes on into the next line
+    text = ("and I convene the mutual-aid group that links our commissioned services with local\n"
+            "AA and NA meetings across the county.")
+    assert found(m, text) == []
+    assert "ADDICTION" in {c for c, _d, _t in found(m, "Sober since 2015.\nNA member, Leeds")}
+    # someone else, further back in a long sentence
+    text = "my younger brother has been in and out of treatment for heroin dependence since his twenties"
+    assert found(m, text) == []
+    assert found(m, "My grandad was a Yorkshire miner and an NUM branch secretary.") == []
+    # the union's members, and legal work for them
+    assert found(m, "Employment solicitor acting for trade unions and their members in tribunals.") == []
+    # a duty verb after "I also"
+    assert found(m, "I also managed the TUPE transfer, working with UNISON and RCN representatives.") == []
+    # a job title anywhere before the term
+    text = "Before that I spent four years as an accountant at Catholic Crosscultural Services, and two years in audit."
+    assert found(m, text) == []
+    # a language spoken at home is not an ethnicity
+    assert found(m, "Canadian citizen; Igbo spoken at home with my parents.") == []

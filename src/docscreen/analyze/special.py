@@ -118,6 +118,11 @@ IDENTITY_BEFORE = 1
 #: A term with no cue at all counts only in a resume-line-sized sentence ("Bisexual woman in
 #: London, ten years in events management"), not in prose about the subject.
 UNQUALIFIED_MAX_WORDS = 14
+#: Tokens before a term within which a third party makes the status theirs ("my younger
+#: brother has been in and out of treatment for heroin dependence").
+THIRD_PARTY_WINDOW = 12
+#: A line at least this long that has not ended goes on after a single line break (prose).
+WRAP_MIN_CHARS = 60
 #: Tokens before a term that a negation must be within.
 NEGATION_WINDOW = 4
 
@@ -603,10 +608,10 @@ class DisclosureMatcher:
                     decision = "statement_line"
                 else:
                     continue
-                blocking = ("negated", "third_party") if person else ("negated", "third_party", "professional")
+                blocking = ("negated", "third_party", "professional")
                 if any(
                     h.category == cat
-                    and (h.score >= 0.5 or h.decision in blocking or (h.negative is not None and h.decision != "professional"))
+                    and (h.score >= 0.5 or h.decision in blocking or h.negative is not None)
                     for h in inside
                 ):
                     continue  # decided by the rules, or dropped for a reason ("part of a name")
@@ -817,12 +822,12 @@ class DisclosureMatcher:
                  or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
         ) if kind in ("org", "role") else None
         professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi, places)
-        if professional is None:
-            # "Accountant, Church of Scotland Investors Trust": a secular job title opening
-            # the line, the term after it (not "Proud Wiradjuri data engineer"). Before an
-            # association's name only "at", "on", "for" say it is a job ("Nurse, Black
-            # Nurses Association" is a membership).
-            professional = self._title_line(norms, a, comma=named is None)
+        # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
+        # line, the term after it (not "Proud Wiradjuri data engineer"); before an
+        # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
+        # Association" is a membership). The nearest work word wins.
+        titles = [t for t in (self._title_line(norms, a, comma=named is None), self._title_anywhere(norms, lo, a)) if t]
+        professional = min([professional, *titles] if professional else titles, default=None)
         if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
@@ -875,8 +880,11 @@ class DisclosureMatcher:
         if third is None and (disc is None or disc[1] in ("my", "our")):
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
             third = _third_party_after(self._cues["third_party"], norms, b)
-        if e < sent.end and doc[e].lower_ in ("members", "membership's", "members'"):
-            third = doc[e].lower_  # "claims for trade-union members": the union's members, others
+        plural = next((t for t in doc[e : min(sent.end, e + ATTACH_AFTER + 1)] if t.lower_ in ("members", "members'")), None)
+        if plural is not None:
+            # "claims for trade-union members", "trade unions and their members": the union's
+            # members, other people
+            third = third or plural.lower_
             disc = disc if disc is None or disc[1] not in ("member", "members") else None
         if disc is not None:
             # A tie goes to the work word, unless the work word comes after the term and the
@@ -955,13 +963,23 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
+    def _title_anywhere(self, norms: list[str], lo: int, a: int) -> tuple[int, str] | None:
+        """A job title before the term in its clause, followed by "at", "for" or "with" ("four
+        years as an accountant at Catholic Crosscultural Services")."""
+        for text, words in self._cues["job_titles"]:
+            for i in _find(words, norms, lo, a):
+                j = i + len(words)
+                if j < a and norms[j] in ("at", "for", "with"):
+                    return (a - j, text)
+        return None
+
     def _title_line(self, norms: list[str], a: int, comma: bool = True) -> tuple[int, str] | None:
         """A job title among the first three words of the sentence, before the term at ``a``,
         followed by a comma, "at", "on", "for" or "with" (the line names a job, then where)."""
         for text, words in self._cues["job_titles"]:
             for i in _find(words, norms, 0, min(3 + len(words), a)):
                 j = i + len(words)
-                links = ("at", "on", "for", "with") + ((",", "-", "–", "|") if comma else ())
+                links = ("at", "on", "for", "with") + ((",", "-", "–", "|", "(") if comma else ())
                 if j <= a and j < len(norms) and norms[j] in links:
                     return (a - j, text)
         return None
@@ -981,9 +999,13 @@ class DisclosureMatcher:
             return None  # "Diagnosed with relapsing-remitting MS in 2016": the candidate
         if words and words[0].lower_ in self._duty_set:
             return (0, words[0].lower_)
-        for prev, tok in zip(words, words[1:]):
+        for i, (prev, tok) in enumerate(zip(words, words[1:])):
             if prev.lower_ == "i" and tok.lower_ in self._duty_set:
                 return (0, tok.lower_)
+            # "I also managed the TUPE transfer", "I personally negotiated"
+            if prev.lower_ == "i" and (tok.lower_ in _ADVERBS or tok.lower_.endswith("ly")) and i + 2 < len(words):
+                if words[i + 2].lower_ in self._duty_set:
+                    return (0, words[i + 2].lower_)
         return None
 
     def _form_fields(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -1128,6 +1150,12 @@ def _wraps(prev, space, nxt) -> bool:
     if prev.text.lower() in _CONTINUES:
         return True
     if nxt.text[:1].islower() or nxt.text[:1] in "(&":
+        return True
+    # A hard-wrapped paragraph (a letter's prose): a long line that has not ended, then a
+    # line that is not a bullet ("... linking our services with local\nAA and NA meetings.").
+    text = prev.doc.text
+    line = text[text.rfind("\n", 0, prev.idx) + 1 : prev.idx + len(prev.text)]
+    if len(line) >= WRAP_MIN_CHARS and space.text.count("\n") == 1 and nxt.text[:1] not in "•*-–·▪●◦■►✓":
         return True
     after_break = space.text.rsplit("\n", 1)[-1]
     return len(after_break) >= 2 and not nxt.text[:1] in "•*-–·▪●◦■►✓"
@@ -1392,7 +1420,7 @@ def _third_party(third: list[Cue], norms: list[str], a: int, titles: frozenset[i
     in ``titles`` are a title before a name ("Sister Maria José"), not a relative."""
     for text, words in third:
         k = len(words)
-        for i in _find(words, norms, max(0, a - 8 - k), a):
+        for i in _find(words, norms, max(0, a - THIRD_PARTY_WINDOW - k), a):
             if i in titles:
                 continue
             between = norms[i + k : a]
@@ -1452,6 +1480,7 @@ def _nearest(
 
 #: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
 #: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
+_ADVERBS = frozenset({"also", "then", "later", "since", "often", "still", "recently", "previously"})
 _FORM_SEPARATORS = regex.compile(r"[:：?]| [-–—] ")
 _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
