@@ -444,6 +444,10 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        self._title_first: dict[str, list[Cue]] = {}
+        for text, words in self._cues["job_titles"]:
+            if words:
+                self._title_first.setdefault(words[0], []).append((text, words))
         self._member_words_re = regex.compile(
             r"(?i)\b(?:" + "|".join(regex.escape(w) for w in sorted(_MEMBER_WORDS, key=len, reverse=True)) + r")\b"
         )
@@ -963,25 +967,32 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
+    def _titles_in(self, norms: list[str], lo: int, hi: int):
+        """(start, end, text) of the job titles in ``norms[lo:hi]`` (looked up by first word)."""
+        for i in range(max(lo, 0), min(hi, len(norms))):
+            for text, words in self._title_first.get(norms[i], ()):
+                j = i + len(words)
+                if j <= hi and tuple(norms[i:j]) == words:
+                    yield i, j, text
+
     def _title_anywhere(self, norms: list[str], lo: int, a: int) -> tuple[int, str] | None:
         """A job title before the term in its clause, followed by "at", "for" or "with" ("four
         years as an accountant at Catholic Crosscultural Services")."""
-        for text, words in self._cues["job_titles"]:
-            for i in _find(words, norms, lo, a):
-                j = i + len(words)
-                if j < a and norms[j] in ("at", "for", "with"):
-                    return (a - j, text)
-        return None
+        best = None
+        for _i, j, text in self._titles_in(norms, lo, a):
+            if j < a and norms[j] in ("at", "for", "with") and (best is None or a - j < best[0]):
+                best = (a - j, text)
+        return best
 
     def _title_line(self, norms: list[str], a: int, comma: bool = True) -> tuple[int, str] | None:
         """A job title among the first three words of the sentence, before the term at ``a``,
         followed by a comma, "at", "on", "for" or "with" (the line names a job, then where)."""
-        for text, words in self._cues["job_titles"]:
-            for i in _find(words, norms, 0, min(3 + len(words), a)):
-                j = i + len(words)
-                links = ("at", "on", "for", "with") + ((",", "-", "–", "|", "(") if comma else ())
-                if j <= a and j < len(norms) and norms[j] in links:
-                    return (a - j, text)
+        links = ("at", "on", "for", "with") + ((",", "-", "–", "|", "(") if comma else ())
+        for i, j, text in self._titles_in(norms, 0, a):
+            if i >= 3:
+                break
+            if j <= a and j < len(norms) and norms[j] in links:
+                return (a - j, text)
         return None
 
     def _work_bullet(self, doc: Doc, sent: _Sentence) -> bool:
@@ -1141,7 +1152,7 @@ _GENERIC_CUES = (
 _CONTINUES = frozenset({",", "and", "or", "of", "the", "to", "in", "for", "with", "a", "an", "&", "-", "/", "(", "on", "at", "by", "from"})
 
 
-def _wraps(prev, space, nxt) -> bool:
+def _wraps(prev, space, nxt, text: str = "") -> bool:
     """Does a line break continue the sentence (a wrapped line)? Yes after a word that cannot
     end one ("of", ",", "and"), before a lower-case word or a bracket, or when the next line is
     indented under a line that has not ended ("  (DWI, drug trafficking, fraud)")."""
@@ -1153,7 +1164,7 @@ def _wraps(prev, space, nxt) -> bool:
         return True
     # A hard-wrapped paragraph (a letter's prose): a long line that has not ended, then a
     # line that is not a bullet ("... linking our services with local\nAA and NA meetings.").
-    text = prev.doc.text
+    text = text or prev.doc.text  # (the caller passes it: Doc.text joins every token)
     line = text[text.rfind("\n", 0, prev.idx) + 1 : prev.idx + len(prev.text)]
     if len(line) >= WRAP_MIN_CHARS and space.text.count("\n") == 1 and nxt.text[:1] not in "•*-–·▪●◦■►✓":
         return True
@@ -1167,6 +1178,7 @@ def _sentences(doc: Doc) -> list[_Sentence]:
     sents = []
     start = 0
     n = len(doc)
+    text = doc.text
     for i, tok in enumerate(doc):
         boundary = False
         if tok.text in _SENTENCE_END:
@@ -1174,7 +1186,7 @@ def _sentences(doc: Doc) -> list[_Sentence]:
         elif tok.is_space and "\n" in tok.text:
             prev = doc[i - 1] if i > 0 else None
             nxt = doc[i + 1] if i + 1 < n else None
-            boundary = not _wraps(prev, tok, nxt)
+            boundary = not _wraps(prev, tok, nxt, text)
         if boundary:
             if i + 1 > start:
                 sents.append(_Sentence(start, i + 1))
