@@ -41,6 +41,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ..categories import Category
 from .validators import VALIDATORS
 
+#: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Case matters in identifier formats ([A-Z] is not [a-z]); Presidio's default is IGNORECASE.
 REGEX_FLAGS = regex.MULTILINE
 
@@ -194,7 +197,7 @@ def load_rules(*families: str) -> tuple[Rule, ...]:
         stem = entry.name[: -len(".yaml")]
         if families and stem not in families:
             continue
-        rules.extend(parse_rules(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name))
+        rules.extend(parse_rules(yaml.load(entry.read_text(encoding="utf-8"), Loader=_YAML_LOADER), entry.name))
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuleError("duplicate rule ids across rule files")
