@@ -627,3 +627,12 @@ def test_document_level_traps_from_dev2_documents() -> None:
     assert found(m, text) == []
     # a language spoken at home is not an ethnicity
     assert found(m, "Canadian citizen; Igbo spoken at home with my parents.") == []
+
+
+def test_more_precision_traps_from_dev2() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" not in cats(m, "Lid FNV; kaderlid bij PostNL Amsterdam")  # a two-word line is no membership line
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Lid FNV; kaderlid bij PostNL Amsterdam")
+    assert found(m, "Raised an EIS fund for early-stage medtech") == []  # "raised an" is not "raised as"
+    assert found(m, "Gujarati and Kutchi speaker; conversational Swahili") == []  # languages
+    assert found(m, "Workaholic in recovery – I now take my annual leave.") == []  # figurative

@@ -584,7 +584,7 @@ class DisclosureMatcher:
             member = (
                 STATEMENT_MEMBERSHIP is not None
                 and not person
-                and 2 <= words <= UNQUALIFIED_MAX_WORDS
+                and 3 <= words <= UNQUALIFIED_MAX_WORDS  # "Lid FNV" alone read as sexual life at 0.98
                 and any(w in _MEMBER_WORDS for w in norms)
             )
             if words < STATEMENT_MIN_WORDS and not member:
