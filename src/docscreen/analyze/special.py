@@ -466,6 +466,8 @@ class DisclosureMatcher:
             }
             for cat, spec in self.specs.items()
         }
+        #: every work word a term of the category is weighed against: the shared ones and its own
+        self._pro_cues = {cat: self._cues["professional"] + cues["professional"] for cat, cues in self._cat_cues.items()}
         generic = {self._cue(c) for c in common.identity} | {self._cue(c) for c in _GENERIC_CUES}
         self._signal_cues = {
             cat: [(t, w) for t, w in cues["disclosure"] if w and w not in generic and w[0] not in ("i", "'m", "as", "a", "an", "the", "my", "be")]
@@ -828,7 +830,8 @@ class DisclosureMatcher:
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num or doc[i - 1].lower_ in ("of",)
                  or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
         ) if kind in ("org", "role") else None
-        professional = _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, hi, places)
+        pro_cues = self._pro_cues[lex.category]
+        professional = _nearest(pro_cues, norms, a, b, skip, lo, hi, places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
         # line, the term after it (not "Proud Wiradjuri data engineer"); before an
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
@@ -863,6 +866,7 @@ class DisclosureMatcher:
             generic = _attached(self._cues["identity"], norms, a, b, before=IDENTITY_BEFORE, after=ATTACH_AFTER)
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
+        cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
 
         # A lexicon that also reveals another category (a party: political belief): that
         # category's own cue ("Labour voter") reveals it alone, without membership.
@@ -879,11 +883,11 @@ class DisclosureMatcher:
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
         toks = doc[sent.start : sent.end]
-        titles = frozenset(
+        name_titles = frozenset(
             i for i in range(len(toks) - 1)
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
-        third = _third_party(self._cues["third_party"], norms, a, titles)
+        third = _third_party(self._cues["third_party"], norms, a, name_titles)
         if third is None and (disc is None or disc[1] in ("my", "our")):
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
             third = _third_party_after(self._cues["third_party"], norms, b)
@@ -899,8 +903,8 @@ class DisclosureMatcher:
             tie_after = (
                 professional is not None
                 and professional[0] == disc[0]
-                and _attached([(disc[1], self._cue(disc[1]))], norms, a, b, before=disc[0], after=-1) is not None
-                and _nearest(self._cues["professional"] + cat_cues["professional"], norms, a, b, skip, lo, a, places) is None
+                and _attached([(disc[1], cue_words[disc[1]])], norms, a, b, before=disc[0], after=None) is not None
+                and _nearest(pro_cues, norms, a, b, skip, lo, a, places) is None
             )
             if professional is not None and professional[0] <= disc[0] and not tie_after:
                 main = hit(lex.category, "professional", negative=professional[1])
@@ -1226,9 +1230,9 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
             yield i
 
 
-def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int, after: int):
+def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int, after: int | None):
     """(distance, cue) of the nearest cue ending at most ``before`` tokens before the term
-    or starting at most ``after`` tokens after it."""
+    or starting at most ``after`` tokens after it (``after=None``: before it only)."""
     best = None
     for text, words in cues:
         if not words:
@@ -1239,7 +1243,7 @@ def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int,
                 d = a - (i + k)
                 if d <= before and (best is None or d < best[0]):
                     best = (d, text)
-        if words[0] in _LEAD_IN_ONLY:
+        if after is None or words[0] in _LEAD_IN_ONLY:
             continue  # "as a", "I am", "diagnosed with" introduce what follows them
         for i in _find(words, norms, b, b + after + k):
             d = i - b
@@ -1501,8 +1505,8 @@ _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
     diagnoses orientation politics sect creed faith cautions arrests offences offenses
     endorsements sobriety impairment impairments allergies allergy disabled conviction
-    convictions tribe ancestry drug use alcohol use denomination""".split("\n")
-)
+    convictions tribe ancestry denomination""".split()
+) | {"drug use", "alcohol use"}
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -1541,8 +1545,7 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     def alternation(items) -> str:
         return _trie_pattern([label.lower() for label in items])
 
-    unsafe = {w for line in _DASH_UNSAFE for w in line.split()} | {"drug use", "alcohol use"}
-    dashable = [label for label in labels if label.lower() not in unsafe]
+    dashable = [label for label in labels if label.lower() not in _DASH_UNSAFE]
     whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
