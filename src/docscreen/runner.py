@@ -468,8 +468,16 @@ class WorkerPool:
             pass
 
     def _fail_all(self, message: str) -> None:
+        self._end_pending(message, failed=True)
+
+    def _end_pending(self, message: str, *, failed: bool) -> None:
+        """Fail every queued task with ``message``. The pool becomes failed (or closed) in
+        the same locked step, so no task can be queued after it."""
         with self._lock:
-            self.failed = message
+            if failed:
+                self.failed = message
+            else:
+                self._closed = True
             pending = list(self._pending)
             self._pending.clear()
         for _task, fut in pending:
@@ -587,13 +595,7 @@ class WorkerPool:
                 if fut_started is not None:
                     fut_started[0].set_exception(RunnerError("the worker pool was closed"))
                 BatchRunner._stop(w, kill=w.task is not None or not w.ready)
-            with self._lock:
-                self._closed = True
-                pending = list(self._pending)
-                self._pending.clear()
-            for _task, fut in pending:
-                if fut.set_running_or_notify_cancel():
-                    fut.set_exception(RunnerError("the worker pool was closed"))
+            self._end_pending("the worker pool was closed", failed=False)
 
     @staticmethod
     def _resolve(fut, make) -> None:
