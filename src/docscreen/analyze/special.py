@@ -607,7 +607,7 @@ class DisclosureMatcher:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
             if STATEMENT_NEEDS_SIGNAL and not signalled and not member:
                 continue
-            for cat_id, p in self.classifier(doc.text[a:b]).items():
+            for cat_id, p in self.classifier(toks.text).items():
                 cat = Category(cat_id)
                 if not STATEMENT_NEEDS_SIGNAL or cat in signalled:
                     if words < STATEMENT_MIN_WORDS or p < (STATEMENT if person else STATEMENT_NO_PERSON):
@@ -617,13 +617,10 @@ class DisclosureMatcher:
                     decision = "statement_line"
                 else:
                     continue
-                blocking = ("negated", "third_party", "professional")
-                if any(
-                    h.category == cat
-                    and (h.score >= 0.5 or h.decision in blocking or h.negative is not None)
-                    for h in inside
-                ):
-                    continue  # decided by the rules, or dropped for a reason ("part of a name")
+                # decided by the rules, or dropped for a reason (every drop records one:
+                # negated, professional, someone else's, "part of a name", vetoed...)
+                if any(h.category == cat and (h.score >= 0.5 or h.negative is not None) for h in inside):
+                    continue
                 spec = self.specs.get(cat)
                 stem = spec.stem if spec else cat.value.lower()
                 out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
@@ -713,7 +710,7 @@ class DisclosureMatcher:
         Strong decisions (a form field, an attached disclosure cue) are the rules' alone.
         """
         spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
-
+        text = doc.text  # (built from every token each time it is read)
         words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
 
         def sentence_of(h: Hit) -> int:
@@ -721,8 +718,8 @@ class DisclosureMatcher:
 
         def probs(h: Hit) -> dict[str, float]:
             i = sentence_of(h)
-            a, b = spans[i] if i >= 0 else (0, len(doc.text))
-            return self.classifier(doc.text[a:b])
+            a, b = spans[i] if i >= 0 else (0, len(text))
+            return self.classifier(text[a:b])
 
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
