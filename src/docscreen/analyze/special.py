@@ -642,7 +642,7 @@ class DisclosureMatcher:
         by_cat: dict[Category, list[tuple[str, int, int]]] = {}
         for key, s, e in matches:
             by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
-        form_spans = [(h.start, h.end, h.category) for h in hits]
+        fields = [h for h in hits if h.kind == "form"]  # the form fields with a value, found first
         covered = {i for _key, s, e in matches for i in range(s, e)}
         first_person = {
             x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
@@ -658,11 +658,12 @@ class DisclosureMatcher:
             for key, s, e in sorted(kept, key=lambda m: m[1]):
                 lex = self._lexicons[key]
                 start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-                if any(fs <= start and end <= fe and fc == cat for fs, fe, fc in form_spans):
+                containing = [f for f in fields if f.start <= start and end <= f.end]
+                if any(f.category == cat for f in containing):
                     if cat == Category.HEALTH_GENETIC:
-                        health_in_health.update(fs for fs, fe, fc in form_spans if fs <= start and end <= fe)
+                        health_in_health.update(f.start for f in containing)
                     continue  # inside a form field's value: already decided
-                field = next((h for h in hits if h.kind == "form" and h.start <= start and end <= h.end), None)
+                field = containing[0] if containing else None
                 if field is not None and field.category == Category.HEALTH_GENETIC and cat == Category.ADDICTION:
                     addiction_in_health.add(field.start)
                 if field is not None and {field.category, cat} <= _FIELD_SHARED:
