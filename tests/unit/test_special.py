@@ -636,3 +636,34 @@ def test_more_precision_traps_from_dev2() -> None:
     assert found(m, "Raised an EIS fund for early-stage medtech") == []  # "raised an" is not "raised as"
     assert found(m, "Gujarati and Kutchi speaker; conversational Swahili") == []  # languages
     assert found(m, "Workaholic in recovery – I now take my annual leave.") == []  # figurative
+
+
+def test_session4_rules_from_the_old_holdout() -> None:
+    m = shared()
+    # a health field answered "good" names no condition, in any language; a disposal that
+    # starts with "good" is still a value
+    for text in ("Gesundheitszustand: gut", "Estado de salud: bueno", "Health status: excellent"):
+        assert found(m, text) == [], text
+    assert "CRIMINAL_RECORD" in cats(m, "Criminal record: good behaviour bond (2016)")
+    # a form field after a heading and a spaced dash
+    assert "SEXUAL_LIFE" in cats(m, "Diversity monitoring — sexual orientation: lesbian")
+    assert found(m, "Skills — Python, SQL: advanced") == []
+    # a court's name is where it happened, not work; working at the court still is
+    assert "CRIMINAL_RECORD" in cats(m, "Good behaviour bond, Melbourne Magistrates' Court, 2016.")
+    assert "CRIMINAL_RECORD" in cats(m, "Bound over to keep the peace, Belfast Magistrates' Court, 2013.")
+    assert found(m, "Legal adviser at Belfast Magistrates' Court, advising on bail and good behaviour bonds.") == []
+    # an identity word opening a line before a job title describes the person ...
+    assert "RACE_ETHNICITY" in cats(m, "Black Caribbean chartered accountant with a decade in external audit.")
+    assert "RACE_ETHNICITY" in cats(m, "Cree-Métis project manager with ten years in northern infrastructure.")
+    assert "RACE_ETHNICITY" in cats(m, "Indigenous (Yolŋu) data scientist with eight years in remote health analytics.")
+    # ... unless the title or a word before it makes the identity the subject of the work
+    assert found(m, "Korean chef with ten years in fine dining.") == []
+    assert found(m, "Black history curator at the Smithsonian.") == []
+    assert "RACE_ETHNICITY" not in cats(m, "Māori language teacher at Rotorua Girls' High School.")
+    # a party office is a political belief too, when the classifier keeps or rescues it
+    assert cats(m, "Precinct committeeperson (R), Hamilton County, Ohio") >= {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert cats(m, "DA ward councillor, City of Tshwane, 2016–2021") >= {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    # a sentence about the candidate that the classifier is sure of, with no listed word
+    text = ("I will be honest with you about the rest of it too: I was using heavily when I went in, "
+            "and I have now been clean for nine years thanks to a sponsor who never gave up on me.")
+    assert "ADDICTION" in cats(m, text)

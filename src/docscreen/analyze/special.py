@@ -107,6 +107,9 @@ VETO = 0.05
 STATEMENT = 0.8
 STATEMENT_MIN_WORDS = 6
 STATEMENT_NEEDS_SIGNAL = True
+#: ... for a sentence about a person with neither a term nor a cue of the category: the
+#: threshold, or never (None).
+STATEMENT_UNSIGNALLED: float | None = 0.99
 #: ... for a sentence without a person word (a resume line): higher, or never (None).
 STATEMENT_NO_PERSON: float | None = 0.9
 #: ... for a membership line with no term: the threshold, or never (None).
@@ -179,6 +182,7 @@ class CommonCues:
     negations: tuple[str, ...]
     refusals: tuple[str, ...]
     job_titles: tuple[str, ...] = ()
+    refusal_values: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -260,6 +264,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("negations", "negations"),
                 ("refusals", "refusals"),
                 ("job_titles", "job_titles"),
+                ("refusal_values", "refusal_values"),
             )
         }
     )
@@ -479,6 +484,7 @@ class DisclosureMatcher:
             for label in spec.form_labels:
                 self._label_category.setdefault(_squash(label), []).append(spec.category)
         self._refusals = {_squash(r) for r in common.refusals}
+        self._refusal_values = self._refusals | {_squash(r) for r in common.refusal_values}
         self._lock = threading.Lock()
         self._last: tuple[str, tuple[Hit, ...]] | None = None
         self._may_last: tuple[str, bool] | None = None
@@ -605,11 +611,12 @@ class DisclosureMatcher:
             signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
             if person:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
-            if STATEMENT_NEEDS_SIGNAL and not signalled and not member:
+            bare = person and STATEMENT_UNSIGNALLED is not None
+            if STATEMENT_NEEDS_SIGNAL and not signalled and not member and not bare:
                 continue
             for cat_id, p in self.classifier(toks.text).items():
                 cat = Category(cat_id)
-                if not STATEMENT_NEEDS_SIGNAL or cat in signalled:
+                if not STATEMENT_NEEDS_SIGNAL or cat in signalled or (bare and p >= STATEMENT_UNSIGNALLED):
                     if words < STATEMENT_MIN_WORDS or p < (STATEMENT if person else STATEMENT_NO_PERSON):
                         continue
                     decision = "statement" if person else "statement_line"
@@ -725,6 +732,7 @@ class DisclosureMatcher:
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
         vetoed: dict[tuple[str, int], str] = {}  # (rule, start) of vetoed hits: why
+        standing: set[tuple[str, int]] = set()  # (rule, start) of weak hits the classifier kept
         out = []
         for h in hits:
             if (
@@ -740,15 +748,27 @@ class DisclosureMatcher:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
+                    # A rescued party is a political belief too ("DA ward councillor").
+                    for other in self.also_categories(h.rule):
+                        if (other, h.start) not in reported:
+                            out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, h.score,
+                                           h.decision, h.cue))
+                            reported.add((other, h.start))
             elif h.decision in VETOABLE:
                 p = probs(h)[h.category.value]
                 # A party's political reading stands or falls with the party itself
-                # ("the occasional Labour-versus-Lib Dem parish council row").
-                follows = vetoed.get((h.rule, h.start)) if h.entity_type == also_entity(h.category) else None
-                if follows is not None or p < VETO:
+                # ("the occasional Labour-versus-Lib Dem parish council row"; "Precinct
+                # committeeperson (R)" is a party office, so a political belief too).
+                also = h.entity_type == also_entity(h.category)
+                follows = vetoed.get((h.rule, h.start)) if also else None
+                if also and (h.rule, h.start) in standing:
+                    pass
+                elif follows is not None or p < VETO:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["vetoed"],
                             "vetoed", cue=h.cue, negative=follows or f"sentence classifier {p:.2f}")
                     vetoed.setdefault((h.rule, h.start), h.negative)
+                elif not also:
+                    standing.add((h.rule, h.start))
             out.append(h)
         return out
 
@@ -827,7 +847,10 @@ class DisclosureMatcher:
             if doc[i].lower_ in _PLACE_WORDS and doc[i].text[:1].isupper()
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num or doc[i - 1].lower_ in ("of",)
                  or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
-        ) if kind in ("org", "role") else None
+        ) if kind in ("org", "role") else frozenset()
+        # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
+        # the proceedings were, not that the candidate works there.
+        places |= _court_names(doc, sent)
         pro_cues = self._pro_cues[lex.category]
         professional = _nearest(pro_cues, norms, a, b, skip, lo, hi, places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
@@ -835,6 +858,11 @@ class DisclosureMatcher:
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
         # Association" is a membership). The nearest work word wins.
         titles = [t for t in (self._title_line(norms, a, comma=named is None), self._title_anywhere(norms, lo, a)) if t]
+        if lex.category in _DESCRIBED and (before_title := self._identity_title(norms, a, b, covered, sent.start)):
+            # "Black Caribbean chartered accountant with a decade in external audit",
+            # "Cree-Métis project manager": an identity word opening a line before the
+            # person's job title describes the person, not the work.
+            return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
         if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
@@ -972,6 +1000,30 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
+    def _identity_title(self, norms: list[str], a: int, b: int, covered: set[int], offset: int) -> str | None:
+        """The job title right after a term that opens its sentence ("Proud Wiradjuri data
+        engineer", "Indigenous (Yolŋu) data scientist"): only listed terms, punctuation and a
+        lead-in ("a", "proud") before the term; between it and the title, other terms,
+        punctuation and at most two words that are not a subject ("Māori policy analyst" is
+        about policy, "Jewish studies lecturer" and "Korean chef" about the work)."""
+        def filler(i: int) -> bool:
+            return (i + offset) in covered or not any(ch.isalnum() for ch in norms[i])
+
+        if not all(filler(i) or norms[i] in _TITLE_LEADS for i in range(a)):
+            return None
+        gap = 0
+        for i in range(b, min(len(norms), b + 6)):
+            for _i, j, text in self._titles_in(norms, i, len(norms)):
+                if _i == i and text not in _TOPIC_TITLES:
+                    return text
+                break
+            if filler(i):
+                continue
+            if norms[i] in _TOPIC_WORDS or not norms[i].isalpha() or gap == 2:
+                return None
+            gap += 1
+        return None
+
     def _titles_in(self, norms: list[str], lo: int, hi: int):
         """(start, end, text) of the job titles in ``norms[lo:hi]`` (looked up by first word)."""
         for i in range(max(lo, 0), min(hi, len(norms))):
@@ -1039,7 +1091,7 @@ class DisclosureMatcher:
             stripped = value.rstrip(" \t.,")
             lead = len(stripped) - len(stripped.lstrip(" \t"))
             stripped = stripped.strip(" \t")
-            if not stripped or _squash(stripped) in self._refusals or _is_refusal(stripped, self._refusals):
+            if not stripped or _squash(stripped) in self._refusal_values or _is_refusal(stripped, self._refusals):
                 continue
             for cat in self._label_category[_squash(label)]:
                 spec = self.specs[cat]
@@ -1318,6 +1370,41 @@ _NAME_LINKS = frozenset({"of", "for", "in", "and", "&", "de", "des", "du", "der"
 _CIVIC = frozenset({"parish", "town", "city", "county", "district", "borough", "community"})
 
 
+#: Categories whose term before a job title describes the person (see _identity_title).
+_DESCRIBED = frozenset({Category.RACE_ETHNICITY, Category.SEXUAL_LIFE})
+_TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'m", "as", "self", "identified"})
+#: Titles and words that make an identity word the subject of the work ("Korean chef",
+#: "Māori language teacher", "Black history curator").
+_TOPIC_TITLES = frozenset(
+    """teacher lecturer tutor journalist translator interpreter editor chef cook consultant
+    librarian archivist photographer copywriter fundraiser""".split()
+) | {"grant writer"}
+_TOPIC_WORDS = frozenset(
+    """health policy language languages studies affairs history community communities
+    engagement relations liaison outreach rights education culture cultural art arts music
+    food cuisine law heritage inclusion diversity equity justice research""".split()
+)
+_COURTS = frozenset({"Court", "Courts", "Tribunal"})
+
+
+def _court_names(doc: Doc, sent: _Sentence) -> frozenset[int]:
+    """Sentence positions of the words of a capitalised court's name ("Belfast Magistrates'
+    Court"): the capitalised run (with its possessives) that ends in "Court" or "Tribunal",
+    unless the line works there ("at", "for" or "with" before it)."""
+    out: set[int] = set()
+    for j in range(sent.start + 1, sent.end):
+        if doc[j].text not in _COURTS:
+            continue
+        i = j
+        while i - 1 >= sent.start and (
+            (doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()) or doc[i - 1].text in ("'", "’", "'s", "’s")
+        ):
+            i -= 1
+        if i < j and not (i - 1 >= sent.start and doc[i - 1].lower_ in ("at", "for", "with")):
+            out.update(k - sent.start for k in range(i, j + 1))  # not "Legal adviser at ... Court"
+    return frozenset(out)
+
+
 def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | None:
     """The sentence positions of a capitalised name that holds the term at tokens ``[s, e)``
     and an organisation's head noun other than the term ("Tamil Students' Association",
@@ -1533,7 +1620,8 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 def _form_regex(specs: tuple[CategorySpec, ...]):
-    """``Label: value`` at the start of a line or cell. Also ``Applicant's label: value``,
+    """``Label: value`` at the start of a line or cell, or after a heading and a spaced dash
+    ("Diversity monitoring — sexual orientation: lesbian"). Also ``Applicant's label: value``,
     ``Are you <label>? Yes`` and ``Label - value`` (a spaced dash, for the labels that are
     not ordinary headings)."""
     labels = sorted({label for spec in specs for label in spec.form_labels}, key=len, reverse=True)
@@ -1547,7 +1635,7 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
-        rf"(?:^|(?<=[|;•·]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
+        rf"(?:^|(?<=[|;•·])|(?<=[ \t][–—][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
         rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：?]"
         rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—][ \t]+)[ \t]*"
         r"(?P<value>[^\n|;•]{1,80})",
