@@ -208,12 +208,14 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "test_a.jsonl", dict(POS, id="t1"), dict(NEG, id="t2"))
     _write_jsonl(tmp_path / "holdout_a.jsonl", dict(POS, id="h1"))
     _write_jsonl(tmp_path / "dev2_a.jsonl", dict(POS, id="e1"))
+    _write_jsonl(tmp_path / "holdout2_a.jsonl", dict(POS, id="g1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
     assert [r.id for r in acc.load_split(tmp_path, "test")] == ["t1", "t2"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout")] == ["h1"]
     assert [r.id for r in acc.load_split(tmp_path, "dev2")] == ["e1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
@@ -240,7 +242,14 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
     assert "h.txt" not in [d.name for d in acc.load_docs(tmp_path, "test")]
     assert "h.txt" in [d.name for d in acc.load_docs(tmp_path, "all")]
+    (docs / "g.txt").write_text("Held out later.\n", encoding="utf-8")
+    (docs / "truth_holdout2_x.json").write_text(json.dumps({"g.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    # ... and so has the second one: neither sees the other's documents
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout2")] == ["g.txt"]
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
+    assert "g.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev")]
     (docs / "h.txt").unlink(); (docs / "truth_holdout_x.json").unlink()
+    (docs / "g.txt").unlink(); (docs / "truth_holdout2_x.json").unlink()
     assert acc.untruthed_docs(tmp_path) == ["stray.txt"]
 
     (docs / "truth_letters.json").write_text(json.dumps({"a.txt": {"categories": ["FAITH"]}}), encoding="utf-8")
