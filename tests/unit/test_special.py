@@ -667,3 +667,14 @@ def test_session4_rules_from_the_old_holdout() -> None:
     text = ("I will be honest with you about the rest of it too: I was using heavily when I went in, "
             "and I have now been clean for nine years thanks to a sponsor who never gave up on me.")
     assert "ADDICTION" in cats(m, text)
+
+
+def test_a_work_word_far_after_the_term_or_past_a_dash_is_not_its_context() -> None:
+    m = shared()
+    # five words after the term at most, and not across a dash, semicolon or colon
+    assert "RACE_ETHNICITY" in cats(m, "Romanichal Traveller background — the first in my family to sit A-levels, let alone a degree.")
+    assert "CRIMINAL_RECORD" in cats(m, "Court-martialled in 2009 for absence without leave and reduced to the ranks.")
+    assert "CRIMINAL_RECORD" in cats(m, "Convicted in 2013 of failing to provide a specimen for analysis; banned for 18 months.")
+    # close after it, a work word still makes the line work (counted in words, not tokens)
+    assert found(m, "Drafted the sick-leave and return-to-work policy for 2,000 staff") == []
+    assert found(m, "Bipolar disorder outcomes in a 2019 cohort of 4,000 adults.") == []

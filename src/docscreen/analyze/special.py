@@ -852,7 +852,7 @@ class DisclosureMatcher:
         # the proceedings were, not that the candidate works there.
         places |= _court_names(doc, sent)
         pro_cues = self._pro_cues[lex.category]
-        professional = _nearest(pro_cues, norms, a, b, skip, lo, hi, places)
+        professional = _nearest(pro_cues, norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
         # line, the term after it (not "Proud Wiradjuri data engineer"); before an
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
@@ -1544,6 +1544,26 @@ def _third_party_after(third: list[Cue], norms: list[str], b: int) -> str | None
         if tuple(norms[b : b + len(words)]) == words:
             return text
     return None
+
+
+#: How far after a term a work word still counts (None: to the clause's end), and the
+#: punctuation it may not cross ("Romanichal Traveller background — the first in my family
+#: to sit A-levels, let alone a degree").
+PRO_AFTER_MAX: int | None = 5
+_AFTER_STOPS = frozenset({"—", "–", ";", ":"})
+
+
+def _after_reach(norms: list[str], b: int, hi: int) -> int:
+    """The end of the span after a term at ``[.., b)`` in which a work word counts."""
+    words = 0
+    for i in range(b, hi):
+        if norms[i] in _AFTER_STOPS:
+            return i
+        if any(ch.isalnum() for ch in norms[i]):
+            words += 1  # words, not tokens: "return-to-work policy" is three words
+            if PRO_AFTER_MAX is not None and words > PRO_AFTER_MAX:
+                return i
+    return hi
 
 
 def _nearest(
