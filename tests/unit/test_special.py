@@ -678,3 +678,52 @@ def test_a_work_word_far_after_the_term_or_past_a_dash_is_not_its_context() -> N
     # close after it, a work word still makes the line work (counted in words, not tokens)
     assert found(m, "Drafted the sick-leave and return-to-work policy for 2,000 staff") == []
     assert found(m, "Bipolar disorder outcomes in a 2019 cohort of 4,000 adults.") == []
+
+
+def test_groups_listed_side_by_side_are_a_subject_of_work() -> None:
+    m = shared()
+    text = "- Modelled Liberal, Conservative, NDP, Bloc Quebecois and Green vote share for 343 ridings."
+    assert found(m, text) == []
+    text = "The team includes Catholic, Anglican and Uniting Church chaplains, an Orthodox priest on call and a rabbi."
+    assert found(m, text) == []
+    text = ("- Run 9 Employee Resource Groups with 2,700 members: Black Professionals Network, SOMOS Latino "
+            "Network, Asian & Pacific Islander Alliance, Interfaith Network, Pride Alliance, Veterans Network")
+    assert found(m, text) == []
+    # not a list: one group named several ways, or a role and its congregation
+    assert "POLITICAL_BELIEF" in cats(m, "I’ve voted Liberal Democrat at every election since 2005.")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Youth pastor, Hillsong Church, Sydney, 2014–2016")
+    # a list the candidate ties to themselves stays a disclosure
+    assert "SEXUAL_LIFE" in cats(m, "I'm bi, queer and polyamorous, and out at work.")
+
+
+def test_quoted_titles_and_names_after_an_honorific() -> None:
+    m = shared()
+    text = '- Halvorsen-Perez, I. (2023) "Two parliaments, one ballot? NSR, the Labour Party and the Sami electoral roll", Ethnos 88(4).'
+    assert found(m, text) == []
+    # someone's own words in quotes are not a title
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, 'He said "I am a proud Labour member" at the interview.')
+    assert found(m, "I have been Mr. Asante-Jones's line manager since he joined us.") == []
+    # "his own" ties the term to the person in a reference
+    assert "RACE_ETHNICITY" in cats(m, "Mr. Bharti has spoken openly with our team about his own Dalit (Jatav) background.")
+
+
+def test_dealing_with_an_organisation_from_outside_and_roles_at_a_congregation() -> None:
+    m = shared()
+    assert found(m, "- Negotiated a delegates' rights term with the MUA branch secretary after the 2024 changes.") == []
+    assert found(m, "- Supervise Drug Rehabilitation Requirements and Alcohol Treatment Requirements with the local provider.") == []
+    assert found(m, "He is particularly skilled with young people who have ADHD or autism.") == []
+    # taking part is not dealing from outside
+    assert "POLITICAL_BELIEF" in cats(m, "Delivered leaflets for the Remain campaign across Sunderland")
+    assert "POLITICAL_BELIEF" in cats(m, "Ran the phone bank for an independent candidate in the 2022 federal election (Wentworth)")
+    # a role at a congregation is a membership (a document's professional context keeps it)
+    hits = [h for h in m.hits("- Licensed Lay Minister (Reader), St Michael on Greenhill Church, Lichfield") if h.score >= 0.5]
+    assert hits and {h.decision for h in hits} == {"membership"}
+
+
+def test_work_words_inside_other_terms_and_place_names() -> None:
+    m = shared()
+    # "server" in "altar server" is no IT job
+    assert "RACE_ETHNICITY" in cats(m, "Assyrian Chaldean, altar server at St. Thomas Chaldean Catholic Church")
+    # a place named after a church is a place
+    assert "RELIGION_PHILOSOPHY" not in cats(m, "Chair, College Republicans at UNC Chapel Hill")
+    assert found(m, "Office manager, 14 Temple Bar, Dublin") == []

@@ -183,6 +183,7 @@ class CommonCues:
     refusals: tuple[str, ...]
     job_titles: tuple[str, ...] = ()
     refusal_values: tuple[str, ...] = ()
+    dealing_verbs: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -265,6 +266,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("refusals", "refusals"),
                 ("job_titles", "job_titles"),
                 ("refusal_values", "refusal_values"),
+                ("dealing_verbs", "dealing_verbs"),
             )
         }
     )
@@ -452,6 +454,7 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        self._dealing_set = frozenset(v.lower() for v in common.dealing_verbs)
         self._title_first: dict[str, list[Cue]] = {}
         for text, words in self._cues["job_titles"]:
             if words:
@@ -650,7 +653,12 @@ class DisclosureMatcher:
         for key, s, e in matches:
             by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
         fields = [h for h in hits if h.kind == "form"]  # the form fields with a value, found first
-        covered = {i for _key, s, e in matches for i in range(s, e)}
+        first = len(hits)
+        # every matched token, and the start of the longest match that covers it
+        covered: dict[int, int] = {}
+        for _key, s, e in sorted(matches, key=lambda m: m[1] - m[2]):
+            for i in range(s, e):
+                covered.setdefault(i, s)
         first_person = {
             x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
         }
@@ -696,6 +704,7 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
+        hits[first:] = _role_at_org(doc, sents, _enumerations(doc, sents, hits[first:]))
         # "Current medication: Vivitrol (opioid use disorder)": an addiction, not a separate
         # health condition (fixtures/eval convention), unless the value also names one.
         for i, h in enumerate(hits):
@@ -796,8 +805,10 @@ class DisclosureMatcher:
         return answer
 
     def _decide(
-        self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int, covered: set[int] = frozenset()
+        self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int,
+        covered: dict[int, int] | None = None,
     ) -> list[Hit]:
+        covered = {} if covered is None else covered
         norms = [t.norm_ for t in doc[sent.start : sent.end]]
         a, b = s - sent.start, e - sent.start
         ambiguous = tuple(norms[a:b]) in self._ambiguous.get(lex.rule, ())
@@ -809,6 +820,12 @@ class DisclosureMatcher:
         neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
         if neg is not None:
             return [hit(lex.category, "negated", negative=neg)]
+        if _quoted(doc, s, e):
+            return [hit(lex.category, "no_cue", negative="inside a quoted title")]  # a paper, a talk
+        if s > sent.start and doc[s - 1].text in _HONORIFICS and doc[s].text[:1].isupper():
+            return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
+        if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
+            return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
         if doc[sent.end - 1].text == "?":
             # "Have you ever been convicted of a criminal offence? Yes – details attached": a
             # form question answered yes discloses; asked or answered no, it does not.
@@ -851,6 +868,10 @@ class DisclosureMatcher:
         # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
         # the proceedings were, not that the candidate works there.
         places |= _court_names(doc, sent)
+        # A work word inside another, longer listed term is that term's ("altar server" is no
+        # IT job); one that starts it is still a work word ("probation officers").
+        places |= {i - sent.start for i in range(sent.start, sent.end)
+                   if covered.get(i, i) < i and not s <= i < e}
         pro_cues = self._pro_cues[lex.category]
         professional = _nearest(pro_cues, norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
@@ -869,6 +890,12 @@ class DisclosureMatcher:
             # not for phrases, organisations and roles, which are the activity itself
             # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
             professional = self._duty_verb(doc, clause)
+        elif professional is None and kind in ("org", "role", "phrase") and not any(
+            w in _FIRST_PERSON or w == "my" for w in norms
+        ):
+            # ... unless the verb deals with them from outside ("Negotiated a delegates' rights
+            # term with the MUA branch secretary", "Supervise Drug Rehabilitation Requirements").
+            professional = self._duty_verb(doc, clause, self._dealing_set)
         # Ambiguous terms take only the category's own cues (and, for organisations and
         # roles, a membership cue): "As an MS Office expert" is not a disclosure.
         attach = list(cat_cues["disclosure"])
@@ -1000,7 +1027,7 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
-    def _identity_title(self, norms: list[str], a: int, b: int, covered: set[int], offset: int) -> str | None:
+    def _identity_title(self, norms: list[str], a: int, b: int, covered: dict[int, int], offset: int) -> str | None:
         """The job title right after a term that opens its sentence ("Proud Wiradjuri data
         engineer", "Indigenous (Yolŋu) data scientist"): only listed terms, punctuation and a
         lead-in ("a", "proud") before the term; between it and the title, other terms,
@@ -1058,21 +1085,22 @@ class DisclosureMatcher:
             t.norm_ in _FIRST_PERSON for t in doc[sent.start : sent.end]
         )
 
-    def _duty_verb(self, doc: Doc, sent: _Sentence) -> tuple[int, str] | None:
+    def _duty_verb(self, doc: Doc, sent: _Sentence, verbs: frozenset[str] | None = None) -> tuple[int, str] | None:
         """A resume bullet's job-duty verb: the sentence's first word ("Designed a fraud
         detection pipeline") or the word right after "I" ("I managed the ADHD service"),
         as written (not lemmatised: "diagnosed 2021" and "interviewed" are not duties)."""
+        verbs = self._duty_set if verbs is None else verbs
         words = [t for t in doc[sent.start : sent.end] if t.is_alpha]
         if len(words) > 1 and words[0].lower_ == "diagnosed" and words[1].lower_ == "with":
             return None  # "Diagnosed with relapsing-remitting MS in 2016": the candidate
-        if words and words[0].lower_ in self._duty_set:
+        if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
         for i, (prev, tok) in enumerate(zip(words, words[1:])):
-            if prev.lower_ == "i" and tok.lower_ in self._duty_set:
+            if prev.lower_ == "i" and tok.lower_ in verbs:
                 return (0, tok.lower_)
             # "I also managed the TUPE transfer", "I personally negotiated"
             if prev.lower_ == "i" and (tok.lower_ in _ADVERBS or tok.lower_.endswith("ly")) and i + 2 < len(words):
-                if words[i + 2].lower_ in self._duty_set:
+                if words[i + 2].lower_ in verbs:
                     return (0, words[i + 2].lower_)
         return None
 
@@ -1341,6 +1369,106 @@ def _corroborated(per_sentence: dict[int, list[tuple[Hit, str]]], first_person: 
     return out
 
 
+#: Categories whose terms listed side by side are a subject of work, not a status
+#: ("Modelled Liberal, Conservative, NDP and Green vote share", "Catholic, Anglican and
+#: Uniting Church chaplains"), and how many different terms make a list: of one category, or
+#: of several together ("Black Professionals Network, SOMOS Latino Network, ... Pride
+#: Alliance"). Health, addiction and criminal terms are left out: one person has several
+#: conditions or offences ("Diagnosed with ADHD, dyspraxia and dyslexia").
+_ENUMERATED = frozenset({
+    Category.RACE_ETHNICITY, Category.POLITICAL_BELIEF, Category.RELIGION_PHILOSOPHY,
+    Category.UNION_PARTY_MEMBERSHIP, Category.SEXUAL_LIFE,
+})
+ENUMERATION_MIN = 3
+ENUMERATION_MIN_MIXED = 4
+_SELF_CUES = frozenset({"i", "i'm", "'m", "my", "our", "we", "me", "am"})
+
+
+def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+    """Term hits of a sentence that lists ``ENUMERATION_MIN`` or more different groups of a
+    category side by side ("Liberal, Conservative, NDP and Green"), or
+    ``ENUMERATION_MIN_MIXED`` of several categories: dropped, with the list as the reason,
+    unless a term in the sentence is tied to the candidate by a first-person cue ("I'm bi,
+    queer and polyamorous"). Side by side: only list separators, articles and the capitalised
+    rest of a name between them ("Black Professionals Network, SOMOS Latino Network"); a
+    role or phrase is not a group, and overlapping matches are one group."""
+    spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text), x) for x in sents]
+    by_sentence: dict[int, list[int]] = {}
+    for i, h in enumerate(hits):
+        if h.category in _ENUMERATED and h.kind != "form":
+            x = next((k for k, (a, b, _x) in enumerate(spans) if a <= h.start < b), -1)
+            by_sentence.setdefault(x, []).append(i)
+    out = list(hits)
+    text = doc.text
+    for x, idx in by_sentence.items():
+        if x < 0 or any(hits[i].cue and hits[i].cue.split()[0].lower() in _SELF_CUES for i in idx):
+            continue
+        # the groups: term and organisation matches, overlapping ones merged
+        groups: list[list[int]] = []  # [start, end, category...] as (start, end, cats)
+        merged: list[tuple[int, int, set[Category]]] = []
+        for i in sorted((i for i in idx if hits[i].kind in ("term", "org")), key=lambda i: hits[i].start):
+            h = hits[i]
+            if merged and h.start < merged[-1][1]:
+                a, b, cats = merged[-1]
+                merged[-1] = (a, max(b, h.end), cats | {h.category})
+            else:
+                merged.append((h.start, h.end, {h.category}))
+        chain: list[tuple[int, int, set[Category]]] = []
+        best: list[tuple[int, int, set[Category]]] = []
+        for g in merged:
+            if chain and _list_gap(text[chain[-1][1] : g[0]]):
+                chain.append(g)
+            else:
+                chain = [g]
+            if len(chain) > len(best):
+                best = list(chain)
+        if not best:
+            continue
+        cats = set().union(*(g[2] for g in best))
+        counts = {c: sum(c in g[2] for g in best) for c in cats}
+        listed = {c for c, n in counts.items() if n >= ENUMERATION_MIN}
+        if len(best) >= ENUMERATION_MIN_MIXED and len(cats) >= 2:
+            listed = cats
+        for i in idx:
+            h = hits[i]
+            if h.category in listed and (h.score >= 0.5 or h.negative is None):  # (nor rescued later)
+                out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue",
+                             negative=f"one of {len(best)} groups listed together (a subject of work)")
+    return out
+
+
+def _role_at_org(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+    """A role and an organisation of one category listed in one sentence ("Licensed Lay
+    Minister (Reader), St Michael on Greenhill Church"): a membership, not a weak listing,
+    so a document's professional context does not overrule it."""
+    spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
+
+    def sentence_of(h: Hit) -> int:
+        return next((k for k, (a, b) in enumerate(spans) if a <= h.start < b), -1)
+
+    orgs = {(sentence_of(h), h.category) for h in hits if h.kind == "org" and h.score >= 0.5}
+    roles = {(sentence_of(h), h.category) for h in hits if h.kind == "role" and h.score >= 0.5}
+    out = []
+    for h in hits:
+        if h.decision == "listed" and (sentence_of(h), h.category) in (roles if h.kind == "org" else orgs):
+            h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["membership"], "membership",
+                    cue="a role in a listed organisation")
+        out.append(h)
+    return out
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well"})
+
+
+def _list_gap(gap: str) -> bool:
+    """Is ``gap`` (the text between two groups) a list separator, with at most the capitalised
+    rest of the first name ("Professionals Network, ")?"""
+    words = regex.findall(r"[\w'’]+|[^\w\s]", gap)
+    if not any(w in (",", "and", "&", "or", "/") for w in words):
+        return False
+    return all(w.lower() in _LIST_WORDS or w[:1].isupper() for w in words)
+
+
 _STATE_VERBS = frozenset({"be", "was", "been", "am", "'m", "get", "got", "spend", "spent", "serve", "served",
                           "do", "did", "go", "went", "come", "came"})
 
@@ -1377,13 +1505,52 @@ _TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'
 #: "Māori language teacher", "Black history curator").
 _TOPIC_TITLES = frozenset(
     """teacher lecturer tutor journalist translator interpreter editor chef cook consultant
-    librarian archivist photographer copywriter fundraiser""".split()
-) | {"grant writer"}
+    librarian archivist photographer copywriter fundraiser researcher professor postdoc
+    historian curator anthropologist""".split()
+) | {"grant writer", "research assistant", "research associate", "research fellow", "postdoctoral researcher"}
 _TOPIC_WORDS = frozenset(
     """health policy language languages studies affairs history community communities
     engagement relations liaison outreach rights education culture cultural art arts music
     food cuisine law heritage inclusion diversity equity justice research""".split()
 )
+_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Prof", "Prof."})
+_PLACE_SUFFIXES = frozenset(
+    """Hill Hills Street Road Rd Lane Bar Square Avenue Ave Park Green Row Gate End Way Place
+    Close Crescent Terrace Drive Bridge Cross Station Heights Meads Fields Wharf Quay""".split()
+)
+_OPEN_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"'}
+QUOTED_MIN_WORDS = 3
+QUOTE_REACH = 30
+
+
+def _quoted(doc: Doc, s: int, e: int) -> bool:
+    """Is the term at ``[s, e)`` inside a quoted title of ``QUOTED_MIN_WORDS`` words or more
+    ("Two parliaments, one ballot? NSR, the Labour Party and the Sami electoral roll"), not
+    someone's words in the first person? Looked for on the term's line, within ``QUOTE_REACH`` tokens (a title may hold a question mark)."""
+    lo = max(0, s - QUOTE_REACH)
+    for i in range(s - 1, lo - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return False
+        close = _OPEN_QUOTES.get(doc[i].text)
+        if close is None:
+            if doc[i].text in ("”", "»"):
+                return False  # a quotation closed before the term
+            continue
+        if close == '"' and sum(t.text == '"' for t in doc[lo:i]) % 2:
+            return False  # that '"' closes an earlier quotation
+        for j in range(e, min(len(doc), e + QUOTE_REACH)):
+            if "\n" in doc[j].text:
+                return False
+            if doc[j].text == close:
+                inside = doc[i + 1 : j]
+                # someone's words ("I am a proud Labour member") are not a title
+                return sum(t.is_alpha for t in inside) >= QUOTED_MIN_WORDS and not any(
+                    t.lower_ in _FIRST_PERSON or t.lower_ in ("my", "we", "our") for t in inside
+                )
+        return False
+    return False
+
+
 _COURTS = frozenset({"Court", "Courts", "Tribunal"})
 
 
