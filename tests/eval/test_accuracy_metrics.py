@@ -232,6 +232,10 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
         "b.txt": {"categories": [], "evidence": []},
     }), encoding="utf-8")
     (docs / "truth_dev.json").write_text(json.dumps({"c.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    (docs / "d.txt").write_text("Dev3 only.\n", encoding="utf-8")
+    (docs / "truth_dev3_x.json").write_text(json.dumps({"d.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    assert [d.name for d in acc.load_docs(tmp_path, "dev3")] == ["a.txt", "b.txt", "d.txt"]
+    (docs / "d.txt").unlink(); (docs / "truth_dev3_x.json").unlink()
     test_docs = acc.load_docs(tmp_path, "test")
     assert [d.name for d in test_docs] == ["a.txt", "b.txt"]  # unsplit truth counts in every split
     assert test_docs[0].categories == frozenset({REL}) and test_docs[0].evidence == ("Practising Hindu.",)
