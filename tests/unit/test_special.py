@@ -727,3 +727,31 @@ def test_work_words_inside_other_terms_and_place_names() -> None:
     # a place named after a church is a place
     assert "RELIGION_PHILOSOPHY" not in cats(m, "Chair, College Republicans at UNC Chapel Hill")
     assert found(m, "Office manager, 14 Temple Bar, Dublin") == []
+
+
+def test_more_professional_document_traps_from_dev3() -> None:
+    m = shared()
+    negatives = [
+        "For the past seven years I have worked as an addiction psychiatrist at the Centre hospitalier.",
+        "My criminal record check for work with vulnerable people came back clear last month.",
+        "- Modelled how the centre-right majority would vote on due-diligence rules.",
+        "Three local colleges and eleven church halls serve as polling places.",
+        "2014 - 2016     Research assistant, Chair of Church History, Katholische Universität Eichstätt",
+        "- International Trade Union Confederation: translated country chapters of the Global Rights Index.",
+        "I know St Columba's values its Catholic identity, and I have worked inside that ethos.",
+        "- Counsel couples identified as cystic fibrosis carriers through the antenatal screening programme.",
+        "She designed the coding frame for 140 denominations, from the Zion Christian Church and the "
+        "Nazareth Baptist Church to Hindu and Muslim traditions.",
+    ]
+    for text in negatives:
+        assert found(m, text) == [], text
+    # the same cues still work where they belong
+    assert "POLITICAL_BELIEF" in cats(m, "I voted Labour at every election since 2005.")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "I serve as a deacon at St Mark's Church.")
+    assert "ADDICTION" in cats(m, "Drinking problem: resolved through treatment, 2014.")
+    assert "CRIMINAL_RECORD" in cats(m, "National Police Check: disclosable court outcome (shoplifting, 2013)")
+    assert "HEALTH_GENETIC" in cats(m, "Guide dog user — Bramble comes to the office with me and is very well behaved.")
+    # "as a <term> <title>": a specialty, except for who the person is
+    assert found(m, "For the past seven years I have worked as an addiction psychiatrist at the Centre hospitalier.") == []
+    assert "SEXUAL_LIFE" in cats(m, "As an openly gay teacher in a rural school, I learned to let my lessons talk.")
+    assert "HEALTH_GENETIC" in cats(m, "As a neurodivergent designer I see patterns that others walk past.")

@@ -129,6 +129,9 @@ UNQUALIFIED_MAX_WORDS = 14
 THIRD_PARTY_WINDOW = 12
 #: A line at least this long that has not ended goes on after a single line break (prose).
 WRAP_MIN_CHARS = 60
+#: Tokens between a term and the person word that makes it the candidate's (None: anywhere in
+#: the sentence).
+PERSON_REACH: int | None = 8
 #: Tokens before a term that a negation must be within.
 NEGATION_WINDOW = 4
 
@@ -476,6 +479,11 @@ class DisclosureMatcher:
         }
         #: every work word a term of the category is weighed against: the shared ones and its own
         self._pro_cues = {cat: self._cues["professional"] + cues["professional"] for cat, cues in self._cat_cues.items()}
+        # one-word work nouns of every category ("psychiatrist", "lawyer"): after "as an
+        # <term>" they make the term a specialty ("worked as an addiction psychiatrist")
+        self._work_nouns = frozenset(
+            w[0] for cues in self._pro_cues.values() for _t, w in cues if len(w) == 1
+        ) | frozenset(w[0] for _t, w in self._cues["job_titles"] if len(w) == 1)
         generic = {self._cue(c) for c in common.identity} | {self._cue(c) for c in _GENERIC_CUES}
         self._signal_cues = {
             cat: [(t, w) for t, w in cues["disclosure"] if w and w not in generic and w[0] not in ("i", "'m", "as", "a", "an", "the", "my", "be")]
@@ -879,7 +887,9 @@ class DisclosureMatcher:
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
         # Association" is a membership). The nearest work word wins.
         titles = [t for t in (self._title_line(norms, a, comma=named is None), self._title_anywhere(norms, lo, a)) if t]
-        if lex.category in _DESCRIBED and (before_title := self._identity_title(norms, a, b, covered, sent.start)):
+        if lex.category in _DESCRIBED and kind == "term" and (
+            before_title := self._identity_title(norms, a, b, covered, sent.start)
+        ):
             # "Black Caribbean chartered accountant with a decade in external audit",
             # "Cree-Métis project manager": an identity word opening a line before the
             # person's job title describes the person, not the work.
@@ -920,6 +930,10 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is not None and named is not None and any(
+            norms[k] == cue_words.get(disc[1], ("",))[0] for k in range(named[0], named[1]) if not a <= k < b
+        ):
+            disc = None  # a word of the organisation's own name ("Chair of Church History")
 
         # A lexicon that also reveals another category (a party: political belief): that
         # category's own cue ("Labour voter") reveals it alone, without membership.
@@ -941,6 +955,8 @@ class DisclosureMatcher:
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
         third = _third_party(self._cues["third_party"], norms, a, name_titles)
+        if third is None and a > 0 and norms[a - 1] == "its":
+            third = "its"  # "St Columba's values its Catholic identity": the organisation's
         if third is None and (disc is None or disc[1] in ("my", "our")):
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
             third = _third_party_after(self._cues["third_party"], norms, b)
@@ -956,10 +972,17 @@ class DisclosureMatcher:
             tie_after = (
                 professional is not None
                 and professional[0] == disc[0]
+                and disc[1] not in _JOB_LEADS  # "worked as an addiction psychiatrist" is a job
                 and _attached([(disc[1], cue_words[disc[1]])], norms, a, b, before=disc[0], after=None) is not None
                 and _nearest(pro_cues, norms, a, b, skip, lo, a, places) is None
             )
-            if professional is not None and professional[0] <= disc[0] and not tie_after:
+            specialty = (
+                disc[1] in _JOB_LEADS and lex.category not in _DESCRIBED and b < len(norms)
+                and norms[b] in (_CLINICAL_NOUNS if lex.category == Category.HEALTH_GENETIC else self._work_nouns)
+            )
+            if specialty:
+                main = hit(lex.category, "professional", negative=f"{norms[b]} (a specialty)")
+            elif professional is not None and professional[0] <= disc[0] and not tie_after:
                 main = hit(lex.category, "professional", negative=professional[1])
             elif third is not None:
                 main = hit(lex.category, "third_party", negative=third)
@@ -996,6 +1019,9 @@ class DisclosureMatcher:
             if professional is None:
                 professional = self._duty_verb(doc, clause)
             person = _nearest(self._cues["person"], norms, a, b)
+            if person is not None and PERSON_REACH is not None and person[0] > PERSON_REACH:
+                person = None  # "He also works with young people released on a Detention and
+                # Training Order": a person word far off in the sentence says nothing of the term
             if person is None:
                 # A status word on its own in a resume line ("Bisexual woman in London",
                 # "Psoriatic arthritis, on biologics since 2017") says it of the candidate,
@@ -1072,8 +1098,10 @@ class DisclosureMatcher:
         """A job title among the first three words of the sentence, before the term at ``a``,
         followed by a comma, "at", "on", "for" or "with" (the line names a job, then where)."""
         links = ("at", "on", "for", "with") + ((",", "-", "–", "|", "(") if comma else ())
-        for i, j, text in self._titles_in(norms, 0, a):
-            if i >= 3:
+        # (after any dates and bullets: "2014 - 2016   Research assistant, Chair of ...")
+        lead = next((k for k, w in enumerate(norms[:a]) if w.isalpha()), 0)
+        for i, j, text in self._titles_in(norms, lead, a):
+            if i >= lead + 3:
                 break
             if j <= a and j < len(norms) and norms[j] in links:
                 return (a - j, text)
@@ -1087,19 +1115,30 @@ class DisclosureMatcher:
 
     def _duty_verb(self, doc: Doc, sent: _Sentence, verbs: frozenset[str] | None = None) -> tuple[int, str] | None:
         """A resume bullet's job-duty verb: the sentence's first word ("Designed a fraud
-        detection pipeline") or the word right after "I" ("I managed the ADHD service"),
-        as written (not lemmatised: "diagnosed 2021" and "interviewed" are not duties)."""
+        detection pipeline"), for the verbs that deal with an organisation the first word
+        after a colon ("International Trade Union Confederation: translated country
+        chapters"), or the
+        word right after "I" or "we", also after "have" or an adverb ("I managed the ADHD
+        service", "I have published on", "We funded a recovery community organisation"), as
+        written (not lemmatised: "diagnosed 2021" and "interviewed" are not duties)."""
         verbs = self._duty_set if verbs is None else verbs
-        words = [t for t in doc[sent.start : sent.end] if t.is_alpha]
+        toks = doc[sent.start : sent.end]
+        words = [t for t in toks if t.is_alpha]
         if len(words) > 1 and words[0].lower_ == "diagnosed" and words[1].lower_ == "with":
             return None  # "Diagnosed with relapsing-remitting MS in 2016": the candidate
         if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
+        if verbs is self._dealing_set:
+            for k, t in enumerate(toks[:-1]):
+                if t.text == ":" and k > 0 and toks[k + 1].lower_ in verbs:
+                    return (0, toks[k + 1].lower_)
         for i, (prev, tok) in enumerate(zip(words, words[1:])):
-            if prev.lower_ == "i" and tok.lower_ in verbs:
+            if prev.lower_ not in ("i", "we"):
+                continue
+            if tok.lower_ in verbs:
                 return (0, tok.lower_)
-            # "I also managed the TUPE transfer", "I personally negotiated"
-            if prev.lower_ == "i" and (tok.lower_ in _ADVERBS or tok.lower_.endswith("ly")) and i + 2 < len(words):
+            # "I also managed the TUPE transfer", "I personally negotiated", "I have published"
+            if (tok.lower_ in _ADVERBS or tok.lower_.endswith("ly") or tok.lower_ in ("have", "had")) and i + 2 < len(words):
                 if words[i + 2].lower_ in verbs:
                     return (0, words[i + 2].lower_)
         return None
@@ -1147,7 +1186,9 @@ _WORDS = regex.compile(r"[\w'’+]+")
 _LEAD_IN_ONLY = frozenset(
     {"as", "a", "an", "the", "i", "'m", "be", "am", "my", "me", "is", "was", "with", "of", "for",
      "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
-     "live", "suffer", "identify", "self", "being", "proud", "proudly", "openly"}
+     "live", "suffer", "identify", "self", "being", "proud", "proudly", "openly",
+     # "church halls serve as polling places", "how the centre-right majority would vote"
+     "serve", "vote"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
@@ -1457,14 +1498,14 @@ def _role_at_org(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]
     return out
 
 
-_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well"})
+_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well", "to", "from", "including"})
 
 
 def _list_gap(gap: str) -> bool:
     """Is ``gap`` (the text between two groups) a list separator, with at most the capitalised
     rest of the first name ("Professionals Network, ")?"""
     words = regex.findall(r"[\w'’]+|[^\w\s]", gap)
-    if not any(w in (",", "and", "&", "or", "/") for w in words):
+    if not any(w in (",", "and", "&", "or", "/", "to") for w in words):
         return False
     return all(w.lower() in _LIST_WORDS or w[:1].isupper() for w in words)
 
@@ -1499,6 +1540,15 @@ _CIVIC = frozenset({"parish", "town", "city", "county", "district", "borough", "
 
 
 #: Categories whose term before a job title describes the person (see _identity_title).
+#: Work nouns that make a health term before them a specialty ("as a diabetes specialist
+#: nurse"); other titles after it describe the person ("as a neurodivergent designer").
+_CLINICAL_NOUNS = frozenset(
+    """nurse nurses psychiatrist psychologist physician doctor surgeon therapist counsellor
+    counselor specialist consultant researcher scientist pharmacist clinician practitioner
+    physiotherapist epidemiologist geneticist nursing medicine""".split()
+)
+#: Lead-ins that introduce a job as readily as an identity ("as an addiction psychiatrist").
+_JOB_LEADS = frozenset({"as a", "as an", "being a", "being an"})
 _DESCRIBED = frozenset({Category.RACE_ETHNICITY, Category.SEXUAL_LIFE})
 _TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'m", "as", "self", "identified"})
 #: Titles and words that make an identity word the subject of the work ("Korean chef",
@@ -1529,8 +1579,8 @@ def _quoted(doc: Doc, s: int, e: int) -> bool:
     someone's words in the first person? Looked for on the term's line, within ``QUOTE_REACH`` tokens (a title may hold a question mark)."""
     lo = max(0, s - QUOTE_REACH)
     for i in range(s - 1, lo - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            return False
+        if "\n\n" in doc[i].text or "\n\n" in doc[i].whitespace_:
+            return False  # a paragraph break (a hard-wrapped title goes on over one newline)
         close = _OPEN_QUOTES.get(doc[i].text)
         if close is None:
             if doc[i].text in ("”", "»"):
@@ -1539,7 +1589,7 @@ def _quoted(doc: Doc, s: int, e: int) -> bool:
         if close == '"' and sum(t.text == '"' for t in doc[lo:i]) % 2:
             return False  # that '"' closes an earlier quotation
         for j in range(e, min(len(doc), e + QUOTE_REACH)):
-            if "\n" in doc[j].text:
+            if "\n\n" in doc[j].text or "\n\n" in doc[j].whitespace_:
                 return False
             if doc[j].text == close:
                 inside = doc[i + 1 : j]
