@@ -100,7 +100,7 @@ WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
 RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
-RESCUE = 0.9
+RESCUE = 0.8
 RESCUE_MIN_WORDS = 6
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
@@ -109,7 +109,7 @@ STATEMENT_MIN_WORDS = 6
 STATEMENT_NEEDS_SIGNAL = True
 #: ... for a sentence about a person with neither a term nor a cue of the category: the
 #: threshold, or never (None).
-STATEMENT_UNSIGNALLED: float | None = 0.99
+STATEMENT_UNSIGNALLED: float | None = 0.97
 #: ... for a sentence without a person word (a resume line): higher, or never (None).
 STATEMENT_NO_PERSON: float | None = 0.9
 #: ... for a membership line with no term: the threshold, or never (None).
