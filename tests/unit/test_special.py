@@ -755,3 +755,18 @@ def test_more_professional_document_traps_from_dev3() -> None:
     assert found(m, "For the past seven years I have worked as an addiction psychiatrist at the Centre hospitalier.") == []
     assert "SEXUAL_LIFE" in cats(m, "As an openly gay teacher in a rural school, I learned to let my lessons talk.")
     assert "HEALTH_GENETIC" in cats(m, "As a neurodivergent designer I see patterns that others walk past.")
+
+
+def test_a_partys_political_reading_weighs_politics_work_words_and_lead_ins() -> None:
+    m = shared()
+    # "vote share" is a pollster's word, and "vote" after the party is no vote
+    assert found(m, "- Built a constituency-level model of BJP and INC vote share for the 2024 Lok Sabha results night.") == []
+    assert "POLITICAL_BELIEF" in cats(m, "I voted Labour at every election since 2005.")
+    # a list of offences with no cue is a court's docket; with a cue it is a record
+    assert found(m, "- Misdemeanor and early-disposition court: shoplifting, trespass, DUI, domestic violence.") == []
+    assert "CRIMINAL_RECORD" in cats(m, "Convicted of theft, burglary and criminal damage in 2009.")
+    # a lab's samples and panels; an employer-side negotiator in German
+    text = "Every week his team receives around 400 samples for BRCA1/2, Lynch syndrome and familial hypercholesterolaemia panels."
+    assert found(m, text) == []
+    assert found(m, "- Führte als Arbeitgebervertreterin die Haustarifverhandlungen mit der IG Metall (Abschluss 2023).") == []
+    assert "HEALTH_GENETIC" in cats(m, "Genetic test (2020): Lynch syndrome (MLH1). Annual colonoscopy = one day's leave a year.")

@@ -944,8 +944,18 @@ class DisclosureMatcher:
             oc = _attached(other_cues, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             member = _attached(self._cues["membership"], norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             if oc is None and _nearest(self._cues["membership"], norms, a, b) is None:
-                oc = _nearest(other_cues, norms, a, b, skip, lo, hi)
-            if oc is not None and member is None and (professional is None or professional[0] > oc[0]):
+                # (lead-ins only before the term: "BJP and INC vote share" is no vote)
+                oc = min(
+                    (c for c in (
+                        _nearest([c for c in other_cues if c[1] and c[1][0] in _LEAD_IN_ONLY], norms, a, b, skip, lo, a),
+                        _nearest([c for c in other_cues if c[1] and c[1][0] not in _LEAD_IN_ONLY], norms, a, b, skip, lo, hi),
+                    ) if c is not None),
+                    default=None,
+                )
+            # that category's own work words count against it too ("vote share", "turnout")
+            other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
+            pro = min((p for p in (professional, other_pro) if p is not None), default=None)
+            if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
 
@@ -1420,6 +1430,11 @@ _ENUMERATED = frozenset({
     Category.RACE_ETHNICITY, Category.POLITICAL_BELIEF, Category.RELIGION_PHILOSOPHY,
     Category.UNION_PARTY_MEMBERSHIP, Category.SEXUAL_LIFE,
 })
+#: ... and categories whose listed terms lose only what no cue decided ("Misdemeanor and
+#: early-disposition court: shoplifting, trespass, DUI, domestic violence"): the classifier
+#: does not rescue them. "Convicted of theft, burglary and criminal damage" keeps its cue.
+_ENUMERATED_WEAK = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
+_WEAK_ONLY = frozenset({"ambiguous", "no_cue", "unqualified", "listed"})
 ENUMERATION_MIN = 3
 ENUMERATION_MIN_MIXED = 4
 _SELF_CUES = frozenset({"i", "i'm", "'m", "my", "our", "we", "me", "am"})
@@ -1436,7 +1451,7 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
     spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text), x) for x in sents]
     by_sentence: dict[int, list[int]] = {}
     for i, h in enumerate(hits):
-        if h.category in _ENUMERATED and h.kind != "form":
+        if (h.category in _ENUMERATED or h.category in _ENUMERATED_WEAK) and h.kind != "form":
             x = next((k for k, (a, b, _x) in enumerate(spans) if a <= h.start < b), -1)
             by_sentence.setdefault(x, []).append(i)
     out = list(hits)
@@ -1467,11 +1482,15 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
             continue
         cats = set().union(*(g[2] for g in best))
         counts = {c: sum(c in g[2] for g in best) for c in cats}
-        listed = {c for c, n in counts.items() if n >= ENUMERATION_MIN}
-        if len(best) >= ENUMERATION_MIN_MIXED and len(cats) >= 2:
-            listed = cats
+        own = {c for c, n in counts.items() if n >= ENUMERATION_MIN}
+        listed = own
+        mixed = [g for g in best if g[2] & _ENUMERATED]
+        if len(mixed) >= ENUMERATION_MIN_MIXED and len(cats & _ENUMERATED) >= 2:
+            listed = own | (cats & _ENUMERATED)
         for i in idx:
             h = hits[i]
+            if h.category in _ENUMERATED_WEAK and h.decision not in _WEAK_ONLY:
+                continue  # a condition or an offence with its own cue stays
             if h.category in listed and (h.score >= 0.5 or h.negative is None):  # (nor rescued later)
                 out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue",
                              negative=f"one of {len(best)} groups listed together (a subject of work)")
