@@ -770,3 +770,13 @@ def test_a_partys_political_reading_weighs_politics_work_words_and_lead_ins() ->
     assert found(m, text) == []
     assert found(m, "- Führte als Arbeitgebervertreterin die Haustarifverhandlungen mit der IG Metall (Abschluss 2023).") == []
     assert "HEALTH_GENETIC" in cats(m, "Genetic test (2020): Lynch syndrome (MLH1). Annual colonoscopy = one day's leave a year.")
+
+
+def test_plural_cue_words_name_other_people() -> None:
+    m = shared()
+    assert found(m, "At Grampians I manage the roster for fourteen chaplains and pastoral volunteers across three campuses.") == []
+    assert found(m, "- Built equality impact assessments for three restructures with GMB, UNISON and Unite reps as consultation counterparts.") == []
+    assert found(m, "- Booked and maintained the multi-faith room, including the Friday prayer timetable.") == []
+    # the singular is the candidate
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "UNISON rep at Leeds General Infirmary")
+    assert "ADDICTION" in cats(m, "Mr. Whitcombe attends SMART Recovery every week and has never once let it touch his work.")

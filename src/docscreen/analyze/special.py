@@ -976,6 +976,25 @@ class DisclosureMatcher:
             # members, other people
             third = third or plural.lower_
             disc = disc if disc is None or disc[1] not in ("member", "members") else None
+        if disc is not None and disc[1] in cue_words:
+            # The deciding cue's last word: written in the plural, it names other people
+            # ("chaplains and pastoral volunteers", "GMB, UNISON and Unite reps", "state
+            # central committees"); after "multi-", "inter-" it is no cue ("multi-faith room";
+            # "Vice-president" still is one).
+            words = cue_words[disc[1]]
+            k = len(words)
+            pos = a - disc[0] - k if _find_at(words, norms, a - disc[0] - k) else b + disc[0]
+            last = sent.start + pos + k - 1
+            if sent.start <= last < sent.end and sent.start <= sent.start + pos:
+                tok, first_tok = doc[last], doc[sent.start + pos]
+                if tok.lower_ in _PLURAL_PEOPLE:
+                    third = third or tok.lower_
+                    disc = None
+                elif (
+                    first_tok.i > 1 and doc[first_tok.i - 1].text == "-" and not doc[first_tok.i - 1].whitespace_
+                    and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
+                ):
+                    disc = None
         if disc is not None:
             # A tie goes to the work word, unless the work word comes after the term and the
             # cue before it: "Proud Wiradjuri data engineer" describes the person.
@@ -1357,6 +1376,20 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
     for i in _positions(norms).get(cue[0], ()):
         if lo <= i < hi and (k == 1 or tuple(norms[i : i + k]) == cue):
             yield i
+
+
+_SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
+#: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
+_PLURAL_PEOPLE = frozenset(
+    """volunteers reps representatives stewards delegates committees voters supporters
+    activists officers organisers organizers councillors trustees elders deacons
+    parishioners worshippers congregants campaigners canvassers caseworkers chairs""".split()
+)
+
+
+def _find_at(words: tuple[str, ...], norms: list[str], i: int) -> bool:
+    """Do ``words`` start at position ``i`` of ``norms``?"""
+    return 0 <= i and tuple(norms[i : i + len(words)]) == words
 
 
 def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int, after: int | None):
