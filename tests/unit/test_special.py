@@ -780,3 +780,14 @@ def test_plural_cue_words_name_other_people() -> None:
     # the singular is the candidate
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "UNISON rep at Leeds General Infirmary")
     assert "ADDICTION" in cats(m, "Mr. Whitcombe attends SMART Recovery every week and has never once let it touch his work.")
+
+
+def test_industrial_action_lived_experience_and_units_of_an_organisation() -> None:
+    m = shared()
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Walked out with the RMT during the 2022–23 rail strikes")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "UAW Region 1 member, GM Orion Assembly; struck for 40 days in 2019")
+    assert found(m, "- Covered the RMT strikes for the Guardian's industry desk.") == []
+    assert found(m, "Negotiated with the RMT during the 2022 strikes as the operator's ER lead.") == []
+    assert "ADDICTION" in cats(m, "Lived experience: opioid recovery (7 years)")
+    assert "CRIMINAL_RECORD" in cats(m, "Time served: 2008–2012, HMP Dartmoor.")
+    assert "RACE_ETHNICITY" in cats(m, "Regional treasurer, NSBE Region 2")

@@ -1216,8 +1216,9 @@ _LEAD_IN_ONLY = frozenset(
     {"as", "a", "an", "the", "i", "'m", "be", "am", "my", "me", "is", "was", "with", "of", "for",
      "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
      "live", "suffer", "identify", "self", "being", "proud", "proudly", "openly",
-     # "church halls serve as polling places", "how the centre-right majority would vote"
-     "serve", "vote"}
+     # "church halls serve as polling places", "how the centre-right majority would vote",
+     # "a dissertation on the NUMSA strikes"
+     "serve", "vote", "strike"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
@@ -1718,6 +1719,8 @@ def _in_proper_name(
         return False
     before = doc[s - 1] if s - 1 >= sent.start else None
     after = doc[e] if e < sent.end else None
+    if after is not None and after.text in _UNIT_WORDS:
+        after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
     return any(
         t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" and t.norm_ not in cue_words
         and t.i not in covered
@@ -1725,6 +1728,11 @@ def _in_proper_name(
     )
 
 
+#: Capitalised words after an organisation's name that name a unit of it, not another name.
+_UNIT_WORDS = frozenset(
+    """Region District Branch Chapter Division Section Wing Youth Abroad Local Caucus Students
+    Women Network""".split()
+)
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
 #: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
@@ -1772,6 +1780,8 @@ def _clause(norms: list[str], a: int, b: int) -> tuple[int, int]:
 def _subject_close(norms: list[str], a: int) -> str | None:
     """"I was in prison", "I got arrested": "I" at most three words before the term with a
     verb of being or undergoing between ("I bring a Protestant work ethic" has none)."""
+    if a > 0 and norms[a - 1] == "i":
+        return "I"  # "I stutter"
     for i in range(max(0, a - 4), a):
         if norms[i] in ("i", "'m", "'ve") or (norms[i] == "i'm"):
             between = norms[i + 1 : a]
