@@ -791,3 +791,10 @@ def test_industrial_action_lived_experience_and_units_of_an_organisation() -> No
     assert "ADDICTION" in cats(m, "Lived experience: opioid recovery (7 years)")
     assert "CRIMINAL_RECORD" in cats(m, "Time served: 2008–2012, HMP Dartmoor.")
     assert "RACE_ETHNICITY" in cats(m, "Regional treasurer, NSBE Region 2")
+
+
+def test_myself_beats_the_work_around_it() -> None:
+    m = shared()
+    assert "ADDICTION" in cats(m, "Facilitator, SMART Recovery Rhyl (in recovery myself since 2019).")
+    assert "HEALTH_GENETIC" in cats(m, "I support clients with ADHD, and I have ADHD myself.")
+    assert found(m, "I support clients with ADHD and taught myself their assistive software.") == []

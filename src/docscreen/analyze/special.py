@@ -995,6 +995,11 @@ class DisclosureMatcher:
                     and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
                 ):
                     disc = None
+        if "myself" in norms[b : b + 2] or norms[max(0, a - 2) : a] == ["i", "myself"]:
+            # "Facilitator, SMART Recovery Rhyl (in recovery myself since 2019)", "I have
+            # ADHD myself": the candidate says it of themselves, whatever the work around it
+            # (not "clients with ADHD and taught myself ...").
+            disc, professional, third = (0, "myself"), None, None
         if disc is not None:
             # A tie goes to the work word, unless the work word comes after the term and the
             # cue before it: "Proud Wiradjuri data engineer" describes the person.
