@@ -798,3 +798,24 @@ def test_myself_beats_the_work_around_it() -> None:
     assert "ADDICTION" in cats(m, "Facilitator, SMART Recovery Rhyl (in recovery myself since 2019).")
     assert "HEALTH_GENETIC" in cats(m, "I support clients with ADHD, and I have ADHD myself.")
     assert found(m, "I support clients with ADHD and taught myself their assistive software.") == []
+
+
+def test_typographic_apostrophes_match_like_straight_ones() -> None:
+    m = shared()
+    # Word writes ’: exact-case terms with an apostrophe must still match, offsets unchanged
+    text = "Founding member of the Women’s Equality Party’s Manchester branch"
+    hits = [h for h in m.hits(text) if h.score >= 0.5]
+    assert {h.category.value for h in hits} >= {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert text[hits[0].start : hits[0].end] == "Women’s Equality Party"
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Actors’ Equity Association member, Eastern region")
+
+
+def test_party_acronyms_that_are_also_abbreviations_need_a_cue() -> None:
+    m = shared()
+    assert cats(m, "Filiado ao PT desde 2010") == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert cats(m, "APC ward chairman, Ikeja Ward C") == {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "PT sessions twice a week after my knee surgery")
+    assert found(m, "Patrol officer, Chicago PD, 2015–2020") == []
+    # an offence named without its usual noun, and a lemma that is not one
+    assert "CRIMINAL_RECORD" in cats(m, "Four years for cannabis trafficking (Queensland, 2009)")
+    assert "CRIMINAL_RECORD" not in cats(m, "I got clean from speed in 2011 and have been a lifeguard ever since.")

@@ -300,8 +300,10 @@ def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
 # --- tokens -------------------------------------------------------------------------------
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
 @lru_cache(maxsize=131072)
-@lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
     """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
     from .context import _lemma
@@ -503,7 +505,9 @@ class DisclosureMatcher:
 
     # -- building ----------------------------------------------------------------------
     def _doc(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+        # Typographic apostrophes (Word writes "Women’s Equality Party") read as "'": one
+        # character for one, so every offset stays the same.
+        doc = self.nlp.make_doc(text.translate(_APOSTROPHES))
         for tok in doc:
             t = tok.text
             if 2 <= len(t) <= 5 and t.isupper() and t.isalpha():
