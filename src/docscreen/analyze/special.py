@@ -738,12 +738,10 @@ class DisclosureMatcher:
           less than ``VETO``.
         Strong decisions (a form field, an attached disclosure cue) are the rules' alone.
         """
-        spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
+        sentence_of = _SentenceIndex(doc, sents)
+        spans = sentence_of.spans
         text = doc.text  # (built from every token each time it is read)
         words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
-
-        def sentence_of(h: Hit) -> int:
-            return next((i for i, (a, b) in enumerate(spans) if a <= h.start < b), -1)
 
         def probs(h: Hit) -> dict[str, float]:
             i = sentence_of(h)
@@ -1337,6 +1335,16 @@ def _wraps(prev, space, nxt, text: str = "") -> bool:
     return len(after_break) >= 2 and not nxt.text[:1] in "•*-–·▪●◦■►✓"
 
 
+class _SentenceIndex:
+    """Which sentence a hit's character offset falls in (-1: none)."""
+
+    def __init__(self, doc: Doc, sents: list[_Sentence]) -> None:
+        self.spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
+
+    def __call__(self, h: Hit) -> int:
+        return next((i for i, (a, b) in enumerate(self.spans) if a <= h.start < b), -1)
+
+
 def _sentences(doc: Doc) -> list[_Sentence]:
     """Sentence-ish spans: ends at . ! ? ; bullets and line breaks (a wrapped line that goes
     on in lower case continues its sentence)."""
@@ -1491,12 +1499,11 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
     queer and polyamorous"). Side by side: only list separators, articles and the capitalised
     rest of a name between them ("Black Professionals Network, SOMOS Latino Network"); a
     role or phrase is not a group, and overlapping matches are one group."""
-    spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text), x) for x in sents]
+    sentence_of = _SentenceIndex(doc, sents)
     by_sentence: dict[int, list[int]] = {}
     for i, h in enumerate(hits):
         if (h.category in _ENUMERATED or h.category in _ENUMERATED_WEAK) and h.kind != "form":
-            x = next((k for k, (a, b, _x) in enumerate(spans) if a <= h.start < b), -1)
-            by_sentence.setdefault(x, []).append(i)
+            by_sentence.setdefault(sentence_of(h), []).append(i)
     out = list(hits)
     text = doc.text
     for x, idx in by_sentence.items():
@@ -1544,11 +1551,7 @@ def _role_at_org(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]
     """A role and an organisation of one category listed in one sentence ("Licensed Lay
     Minister (Reader), St Michael on Greenhill Church"): a membership, not a weak listing,
     so a document's professional context does not overrule it."""
-    spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
-
-    def sentence_of(h: Hit) -> int:
-        return next((k for k, (a, b) in enumerate(spans) if a <= h.start < b), -1)
-
+    sentence_of = _SentenceIndex(doc, sents)
     orgs = {(sentence_of(h), h.category) for h in hits if h.kind == "org" and h.score >= 0.5}
     roles = {(sentence_of(h), h.category) for h in hits if h.kind == "role" and h.score >= 0.5}
     out = []
