@@ -819,3 +819,12 @@ def test_party_acronyms_that_are_also_abbreviations_need_a_cue() -> None:
     # an offence named without its usual noun, and a lemma that is not one
     assert "CRIMINAL_RECORD" in cats(m, "Four years for cannabis trafficking (Queensland, 2009)")
     assert "CRIMINAL_RECORD" not in cats(m, "I got clean from speed in 2011 and have been a lifeguard ever since.")
+
+
+def test_a_duty_verb_opening_the_line_beats_a_cue_and_care_verbs_are_passive() -> None:
+    m = shared()
+    assert found(m, "- Represent adults charged with felonies in Superior Court; 47 jury trials to verdict.") == []
+    assert "ADDICTION" in cats(m, "Treated for gambling addiction at the Rutland Centre, Dublin, in 2010.")
+    assert found(m, "Treated patients for opioid use disorder on the inpatient unit.") == []
+    text = "My clinical work covers predictive testing for Huntington's disease, carrier testing for cystic fibrosis."
+    assert found(m, text) == []

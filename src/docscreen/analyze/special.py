@@ -1009,6 +1009,8 @@ class DisclosureMatcher:
                 professional is not None
                 and professional[0] == disc[0]
                 and disc[1] not in _JOB_LEADS  # "worked as an addiction psychiatrist" is a job
+                and professional[1] not in self._duty_set  # a duty verb opens the line, before it
+                and professional[1] not in self._dealing_set
                 and _attached([(disc[1], cue_words[disc[1]])], norms, a, b, before=disc[0], after=None) is not None
                 and _nearest(pro_cues, norms, a, b, skip, lo, a, places) is None
             )
@@ -1160,8 +1162,8 @@ class DisclosureMatcher:
         verbs = self._duty_set if verbs is None else verbs
         toks = doc[sent.start : sent.end]
         words = [t for t in toks if t.is_alpha]
-        if len(words) > 1 and words[0].lower_ == "diagnosed" and words[1].lower_ == "with":
-            return None  # "Diagnosed with relapsing-remitting MS in 2016": the candidate
+        if len(words) > 1 and words[0].lower_ in _CARE_VERBS and words[1].lower_ in ("with", "for"):
+            return None  # "Diagnosed with relapsing-remitting MS", "Treated for gambling addiction": the candidate
         if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
         if verbs is self._dealing_set:
@@ -1396,6 +1398,8 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
             yield i
 
 
+#: Duty verbs that, followed by "with" or "for", say what was done to the candidate.
+_CARE_VERBS = frozenset({"diagnosed", "treated", "assessed", "screened", "tested", "prescribed"})
 _SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
 #: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
 _PLURAL_PEOPLE = frozenset(
