@@ -1,7 +1,7 @@
 """The evaluation sets through the whole Scanner: floors a little under the measured figures
 (README, "Special categories" / "Accuracy"), so a change that loses accuracy fails here. These
 are regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category),
-which recall does not reach on the held-out split. The holdout split is checked in aggregate
+which recall does not reach on the held-out split. The holdout2 split is checked in aggregate
 only; its errors are not to be read (fixtures/eval/README.md)."""
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ sys.path.pop(0)
 CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
-#: at the end of session 3: holdout 0.98 / 0.75 (categories P >= 0.95, R >= 0.67), dev2 0.99 /
-#: 0.84, test 0.99 / 0.94.
+#: at the end of session 4: holdout2 0.98 / 0.85 (categories P >= 0.95, R >= 0.77), holdout
+#: 0.99 / 0.92 (P >= 0.97, R >= 0.86), dev2 0.99 / 0.90 (R >= 0.78), test 0.99 / 0.96 (R >= 0.93).
 FLOORS = {
-    "holdout": (0.95, 0.73, 0.92, 0.64),
-    "dev2": (0.96, 0.81, 0.92, 0.70),
-    "test": (0.97, 0.91, 0.92, 0.85),
+    "holdout2": (0.95, 0.83, 0.92, 0.74),
+    "holdout": (0.96, 0.89, 0.92, 0.83),
+    "dev2": (0.96, 0.87, 0.92, 0.75),
+    "test": (0.97, 0.93, 0.92, 0.90),
 }
 
 
