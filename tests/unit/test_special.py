@@ -828,3 +828,18 @@ def test_a_duty_verb_opening_the_line_beats_a_cue_and_care_verbs_are_passive() -
     assert found(m, "Treated patients for opioid use disorder on the inpatient unit.") == []
     text = "My clinical work covers predictive testing for Huntington's disease, carrier testing for cystic fibrosis."
     assert found(m, text) == []
+
+
+def test_phrases_that_name_their_own_subject_and_named_peoples_status() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "Kitchen porter, HMP Wandsworth, 2017–2019 (during my sentence).")
+    assert "CRIMINAL_RECORD" in cats(m, "Trained as a painter-decorator through Bounce Back while serving my sentence (2019).")
+    assert found(m, "My criminal record check for work with vulnerable people came back clear last month.") == []
+    assert found(m, "Served my time as an apprentice joiner before going self-employed.") == []  # ambiguous
+    assert found(m, "ABOUT ME") == []
+    assert "HEALTH_GENETIC" in cats(m, "Dr. Ruiz's Parkinson's has never slowed her teaching on the ward round.")
+    # a care verb with "as" or "at" is done to the candidate; "taught me" is no teaching job
+    assert "HEALTH_GENETIC" in cats(m, "Assessed as autistic after my arrest in 2017; the magistrates took it into account.")
+    assert "ADDICTION" in cats(m, "What recovery taught me: honesty, routine and asking for help – six years without a drink")
+    # a work word inside a longer term is that term's
+    assert "HEALTH_GENETIC" in cats(m, "Hospital order under Section 37 (2015) following a psychotic episode; discharged 2018.")

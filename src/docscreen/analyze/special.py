@@ -666,11 +666,11 @@ class DisclosureMatcher:
             by_cat.setdefault(self._lexicons[key].category, []).append((key, s, e))
         fields = [h for h in hits if h.kind == "form"]  # the form fields with a value, found first
         first = len(hits)
-        # every matched token, and the start of the longest match that covers it
-        covered: dict[int, int] = {}
+        # every matched token, and the longest match that covers it
+        covered: dict[int, tuple[int, int]] = {}
         for _key, s, e in sorted(matches, key=lambda m: m[1] - m[2]):
             for i in range(s, e):
-                covered.setdefault(i, s)
+                covered.setdefault(i, (s, e))
         first_person = {
             x.start for x in sents if any(t.norm_ in _FIRST_PERSON for t in doc[x.start : x.end])
         }
@@ -816,7 +816,7 @@ class DisclosureMatcher:
 
     def _decide(
         self, doc: Doc, sent: _Sentence, lex: Lexicon, s: int, e: int, start: int, end: int,
-        covered: dict[int, int] | None = None,
+        covered: dict[int, tuple[int, int]] | None = None,
     ) -> list[Hit]:
         covered = {} if covered is None else covered
         norms = [t.norm_ for t in doc[sent.start : sent.end]]
@@ -836,6 +836,9 @@ class DisclosureMatcher:
             return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
+        if s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and doc[s - 3].text in _HONORIFICS:
+            # "Dr. Ruiz's Parkinson's has never slowed her teaching": a named person's status
+            return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue="a named person's")])
         if doc[sent.end - 1].text == "?":
             # "Have you ever been convicted of a criminal offence? Yes – details attached": a
             # form question answered yes discloses; asked or answered no, it does not.
@@ -878,10 +881,11 @@ class DisclosureMatcher:
         # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
         # the proceedings were, not that the candidate works there.
         places |= _court_names(doc, sent)
-        # A work word inside another, longer listed term is that term's ("altar server" is no
-        # IT job); one that starts it is still a work word ("probation officers").
+        # A work word inside another listed term of two words or more is that term's ("altar
+        # server" is no IT job, "Hospital order" no hospital); one that only starts with a
+        # term is still a work word ("probation officers").
         places |= {i - sent.start for i in range(sent.start, sent.end)
-                   if covered.get(i, i) < i and not s <= i < e}
+                   if i in covered and covered[i][1] - covered[i][0] >= 2 and not s <= i < e}
         pro_cues = self._pro_cues[lex.category]
         professional = _nearest(pro_cues, norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
@@ -897,6 +901,12 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
+        own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
+        if own is not None and not ambiguous and (professional is None or professional[0] > 0):
+            # The phrase names its own subject: "serving my sentence", "during my sentence"
+            # (a kitchen porter's job line is still the candidate's sentence; "my criminal
+            # record check" is a check).
+            return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue=own)])
         if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
@@ -1091,7 +1101,7 @@ class DisclosureMatcher:
             out.extend(also)
         return out
 
-    def _identity_title(self, norms: list[str], a: int, b: int, covered: dict[int, int], offset: int) -> str | None:
+    def _identity_title(self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int) -> str | None:
         """The job title right after a term that opens its sentence ("Proud Wiradjuri data
         engineer", "Indigenous (Yolŋu) data scientist"): only listed terms, punctuation and a
         lead-in ("a", "proud") before the term; between it and the title, other terms,
@@ -1114,6 +1124,15 @@ class DisclosureMatcher:
                 return None
             gap += 1
         return None
+
+    def _with_also(self, lex: Lexicon, out: list[Hit]) -> list[Hit]:
+        """A decided hit and the same reading for the lexicon's other categories (a party's
+        political belief)."""
+        main = out[0]
+        return out + [
+            Hit(o, also_entity(o), main.rule, main.kind, main.start, main.end, main.score, main.decision, main.cue)
+            for o in lex.also
+        ]
 
     def _titles_in(self, norms: list[str], lo: int, hi: int):
         """(start, end, text) of the job titles in ``norms[lo:hi]`` (looked up by first word)."""
@@ -1162,8 +1181,9 @@ class DisclosureMatcher:
         verbs = self._duty_set if verbs is None else verbs
         toks = doc[sent.start : sent.end]
         words = [t for t in toks if t.is_alpha]
-        if len(words) > 1 and words[0].lower_ in _CARE_VERBS and words[1].lower_ in ("with", "for"):
-            return None  # "Diagnosed with relapsing-remitting MS", "Treated for gambling addiction": the candidate
+        if len(words) > 1 and words[0].lower_ in _CARE_VERBS and words[1].lower_ in ("with", "for", "as", "at"):
+            return None  # "Diagnosed with relapsing-remitting MS", "Treated for gambling addiction",
+            # "Assessed as autistic", "Treated at the National Centre for Gaming Disorders": the candidate
         if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
         if verbs is self._dealing_set:
@@ -1398,7 +1418,7 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
             yield i
 
 
-#: Duty verbs that, followed by "with" or "for", say what was done to the candidate.
+#: Duty verbs that, followed by "with", "for", "as" or "at", say what was done to the candidate.
 _CARE_VERBS = frozenset({"diagnosed", "treated", "assessed", "screened", "tested", "prescribed"})
 _SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
 #: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
@@ -1876,6 +1896,8 @@ def _nearest(
         for i in _find(words, norms, lo, hi):
             if skip is not None and skip[0] <= i and i + k <= skip[1]:
                 continue
+            if i + k < len(norms) and norms[i + k] in ("me", "us"):
+                continue  # "What recovery taught me": done to the candidate, not their work
             if names is not None and i in names:
                 continue  # "University of Bristol", "Provo 14th Ward": a place's name
             if (
