@@ -843,3 +843,12 @@ def test_phrases_that_name_their_own_subject_and_named_peoples_status() -> None:
     assert "ADDICTION" in cats(m, "What recovery taught me: honesty, routine and asking for help – six years without a drink")
     # a work word inside a longer term is that term's
     assert "HEALTH_GENETIC" in cats(m, "Hospital order under Section 37 (2015) following a psychotic episode; discharged 2018.")
+
+
+def test_an_ethnic_word_right_beside_a_disclosed_faith() -> None:
+    m = shared()
+    assert cats(m, "Tamil Hindu; festival committee of the Shri Murugan temple, Manor Park.") >= {"RACE_ETHNICITY", "RELIGION_PHILOSOPHY"}
+    assert cats(m, "Hui Muslim from Ningxia; I pray five times a day, so a quiet room would help.") >= {"RACE_ETHNICITY", "RELIGION_PHILOSOPHY"}
+    # not across categories that do not make one identity, nor inside another term
+    assert "ADDICTION" not in cats(m, "Four years for cannabis trafficking (Queensland, 2009)")
+    assert "POLITICAL_BELIEF" not in cats(m, "Member, Nazariya queer feminist collective (Delhi), 2018–2021")

@@ -716,7 +716,7 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
-        hits[first:] = _role_at_org(doc, sents, _enumerations(doc, sents, hits[first:]))
+        hits[first:] = _beside_a_disclosure(doc, _role_at_org(doc, sents, _enumerations(doc, sents, hits[first:])))
         # "Current medication: Vivitrol (opioid use disorder)": an addiction, not a separate
         # health condition (fixtures/eval convention), unless the value also names one.
         for i, h in enumerate(hits):
@@ -1568,6 +1568,29 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
             if h.category in listed and (h.score >= 0.5 or h.negative is None):  # (nor rescued later)
                 out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue",
                              negative=f"one of {len(best)} groups listed together (a subject of work)")
+    return out
+
+
+def _beside_a_disclosure(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """An ambiguous ethnic term with no reason against it, right next to a disclosed religion
+    (or the other way round: "Tamil Hindu; festival committee of the temple", "Hui Muslim from
+    Ningxia"): an ethno-religious identity, both stated."""
+    text = doc.text
+    strong = [h for h in hits if h.score >= 0.5 and h.decision not in ("statement", "statement_line")]
+    out = []
+    for h in hits:
+        if h.decision == "ambiguous" and h.negative is None:
+            for o in strong:
+                if o.category == h.category or {o.category, h.category} != _FIELD_SHARED:
+                    continue
+                if o.start < h.end and h.start < o.end:
+                    continue  # overlapping ("cannabis trafficking")
+                gap = text[h.end : o.start] if h.end <= o.start else text[o.end : h.start]
+                if len(gap) <= 2 and gap.strip(" ,") == "":
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["corroborated"],
+                            "corroborated", cue=f"beside a disclosed {o.category.value}")
+                    break
+        out.append(h)
     return out
 
 
