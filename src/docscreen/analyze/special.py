@@ -1088,17 +1088,13 @@ class DisclosureMatcher:
                 main = hit(lex.category, "third_party", negative=third)
             else:
                 main = hit(lex.category, "person", cue=person[1])
-        out = [main]
-        if main.score >= 0.5 and lex.also:
-            also = [
-                Hit(o, also_entity(o), main.rule, main.kind, start, end, main.score, main.decision, main.cue)
-                for o in lex.also
-            ]
-            # "I'm a Democrat", "Volunteered for a Republican campaign": a belief, not a
-            # membership (fixtures/eval convention: campaigning without stated membership).
-            if main.decision in ("person_close", "unqualified", "person") or main.cue in WEAK_MEMBERSHIP:
-                return also
-            out.extend(also)
+        if main.score < 0.5 or not lex.also:
+            return [main]
+        out = self._with_also(lex, [main])
+        # "I'm a Democrat", "Volunteered for a Republican campaign": a belief, not a
+        # membership (fixtures/eval convention: campaigning without stated membership).
+        if main.decision in ("person_close", "unqualified", "person") or main.cue in WEAK_MEMBERSHIP:
+            return out[1:]
         return out
 
     def _identity_title(self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int) -> str | None:
@@ -1125,7 +1121,8 @@ class DisclosureMatcher:
             gap += 1
         return None
 
-    def _with_also(self, lex: Lexicon, out: list[Hit]) -> list[Hit]:
+    @staticmethod
+    def _with_also(lex: Lexicon, out: list[Hit]) -> list[Hit]:
         """A decided hit and the same reading for the lexicon's other categories (a party's
         political belief)."""
         main = out[0]
