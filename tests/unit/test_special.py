@@ -852,3 +852,11 @@ def test_an_ethnic_word_right_beside_a_disclosed_faith() -> None:
     # not across categories that do not make one identity, nor inside another term
     assert "ADDICTION" not in cats(m, "Four years for cannabis trafficking (Queensland, 2009)")
     assert "POLITICAL_BELIEF" not in cats(m, "Member, Nazariya queer feminist collective (Delhi), 2018–2021")
+
+
+def test_a_negation_stays_in_its_part_of_the_sentence() -> None:
+    m = shared()
+    assert "ADDICTION" in cats(m, "I don't drink — I'm in recovery — so I'm always happy to be the designated driver.")
+    assert "HEALTH_GENETIC" in cats(m, "I don't drive because of my dyspraxia, but I have never once been late.")
+    assert found(m, "I have never been convicted of an offence.") == []
+    assert found(m, "I am not diabetic.") == []

@@ -1460,11 +1460,18 @@ def also_entity(category: Category) -> str:
 
 
 def _negation(cues: list[Cue], norms: list[str], a: int, covered: set[int]) -> str | None:
-    """A negation within NEGATION_WINDOW tokens before the term, not itself part of a term
-    ("pled no contest")."""
+    """A negation within NEGATION_WINDOW tokens before the term and in its part of the
+    sentence, not itself part of a term ("pled no contest")."""
+    # not across a dash, a colon or a semicolon, nor a new "I" ("I don't drink — I'm in
+    # recovery", "I don't drive because of my dyspraxia" keeps its "my")
+    lo = a - NEGATION_WINDOW
+    for j in range(a - 1, max(a - NEGATION_WINDOW - 3, 0) - 1, -1):
+        if norms[j] in _AFTER_STOPS or norms[j] in ("i", "i'm", "my"):
+            lo = max(lo, j + 1)
+            break
     for text, words in cues:
         k = len(words)
-        for i in _find(words, norms, a - NEGATION_WINDOW - k, a):
+        for i in _find(words, norms, max(lo, 0), a):
             if i + k <= a and not any(j in covered for j in range(i, i + k)):
                 return text
     return None
