@@ -51,3 +51,10 @@ def test_public_resumes_carry_at_most_one_special_finding_per_fifty(scanner, cor
         if x.category in SPECIAL_IDS
     ]
     assert len(found) <= len(files) // 50, found
+
+
+def test_a_form_field_after_a_heading_and_a_dash_survives_normalisation(scanner) -> None:
+    """Normalisation turns the em dash into '-': the field after a heading must still read."""
+    findings = scanner.analyze_text("Diversity monitoring — sexual orientation: lesbian")
+    assert [(f.category, f.pattern) for f in findings] == [("SEXUAL_LIFE", "form_field")]
+    assert scanner.analyze_text("Skills - Python, SQL: advanced") == []

@@ -860,3 +860,11 @@ def test_a_negation_stays_in_its_part_of_the_sentence() -> None:
     assert "HEALTH_GENETIC" in cats(m, "I don't drive because of my dyspraxia, but I have never once been late.")
     assert found(m, "I have never been convicted of an offence.") == []
     assert found(m, "I am not diabetic.") == []
+
+
+def test_relatives_in_other_languages_and_work_words_that_hold_the_term() -> None:
+    m = shared()
+    assert found(m, "Mi madre es lesbiana y mi padre es trabajador social.") == []
+    assert found(m, "I'm sober curious and run the office's alcohol-free socials.") == []
+    assert "ADDICTION" in cats(m, "I'm sober since 2015.")
+    assert found(m, "My EHCP coordinator role covered 40 pupils across two schools.") == []

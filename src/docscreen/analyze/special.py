@@ -902,10 +902,14 @@ class DisclosureMatcher:
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
         own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
-        if own is not None and not ambiguous and (professional is None or professional[0] > 0):
+        if (
+            own is not None and not ambiguous and not _overlaps(pro_cues, norms, a, b)
+            and _nearest(pro_cues, norms, a, b, skip, b, _after_reach(norms, b, hi), places) is None
+        ):
             # The phrase names its own subject: "serving my sentence", "during my sentence"
-            # (a kitchen porter's job line is still the candidate's sentence; "my criminal
-            # record check" is a check).
+            # (a kitchen porter's job line is still the candidate's sentence), unless work
+            # words hold it or follow it ("my criminal record check", "My EHCP coordinator
+            # role covered 40 pupils").
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue=own)])
         if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
@@ -1021,6 +1025,7 @@ class DisclosureMatcher:
                 and disc[1] not in _JOB_LEADS  # "worked as an addiction psychiatrist" is a job
                 and professional[1] not in self._duty_set  # a duty verb opens the line, before it
                 and professional[1] not in self._dealing_set
+                and not _overlaps(pro_cues, norms, a, b)  # "I'm sober curious": the work word holds the term
                 and _attached([(disc[1], cue_words[disc[1]])], norms, a, b, before=disc[0], after=None) is not None
                 and _nearest(pro_cues, norms, a, b, skip, lo, a, places) is None
             )
@@ -1424,6 +1429,17 @@ _PLURAL_PEOPLE = frozenset(
     activists officers organisers organizers councillors trustees elders deacons
     parishioners worshippers congregants campaigners canvassers caseworkers chairs""".split()
 )
+
+
+def _overlaps(cues: list[Cue], norms: list[str], a: int, b: int) -> bool:
+    """Does a cue share words with the term at ``[a, b)`` and reach out of it ("sober
+    curious" holds "sober", "record check" runs on from "my criminal record")?"""
+    for _text, words in cues:
+        k = len(words)
+        for i in _find(words, norms, max(0, a - k + 1), b + k - 1):  # (starts before b)
+            if i + k > a and (i < a or i + k > b):
+                return True
+    return False
 
 
 def _find_at(words: tuple[str, ...], norms: list[str], i: int) -> bool:
@@ -1999,7 +2015,7 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
-        rf"(?:^|(?<=[|;•·])|(?<=[ \t][–—][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
+        rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
         rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：?]"
         rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—][ \t]+)[ \t]*"
         r"(?P<value>[^\n|;•]{1,80})",
