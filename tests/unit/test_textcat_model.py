@@ -39,13 +39,13 @@ def test_the_committed_classifier_was_trained_on_the_committed_data() -> None:
 
 @pytest.mark.slow
 def test_training_is_deterministic(tmp_path) -> None:
-    """Retraining gives the same kept epoch and dev scores (about a minute)."""
+    """Retraining gives the same kept epoch and dev scores (five to seven minutes on 2 cores)."""
     out = tmp_path / "textcat"
     recorded = json.loads((CLASSIFIER_DIR / "training.json").read_text())
     subprocess.run(
         [sys.executable, str(ROOT / "models" / "train_textcat.py"), "--out", str(out),
          "--epochs", str(recorded["epochs"]), "--seed", str(recorded["seed"])],
-        check=True, capture_output=True, timeout=600,
+        check=True, capture_output=True, timeout=1200,
     )
     fresh = json.loads((out / "training.json").read_text())
     committed = json.loads((CLASSIFIER_DIR / "training.json").read_text())
