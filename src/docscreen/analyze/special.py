@@ -551,7 +551,10 @@ class DisclosureMatcher:
         matches = [(strings[k], s, e) for k, s, e in self._lower(doc)]
         matches += [(strings[k], s, e) for k, s, e in self._exact(doc)]
         if self._token_matchers:
-            words = {t.lower_ for t in doc} | {t.norm_ for t in doc}
+            words = set()
+            for t in doc:
+                words.add(t.lower_)
+                words.add(t.norm_)
             for gate, matcher in self._token_matchers:
                 if not gate.isdisjoint(words):
                     matches += [(strings[k], s, e) for k, s, e in matcher(doc)]
@@ -740,7 +743,7 @@ class DisclosureMatcher:
         """
         sentence_of = _SentenceIndex(doc, sents)
         spans = sentence_of.spans
-        text = doc.text  # (built from every token each time it is read)
+        text = _doc_text(doc)
         words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
 
         def probs(h: Hit) -> dict[str, float]:
@@ -1359,6 +1362,14 @@ def _wraps(prev, space, nxt, text: str = "") -> bool:
     return len(after_break) >= 2 and not nxt.text[:1] in "•*-–·▪●◦■►✓"
 
 
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc (spaCy joins every token each time it is read)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 class _SentenceIndex:
     """Which sentence a hit's character offset falls in (-1: none)."""
 
@@ -1375,7 +1386,7 @@ def _sentences(doc: Doc) -> list[_Sentence]:
     sents = []
     start = 0
     n = len(doc)
-    text = doc.text
+    text = _doc_text(doc)
     for i, tok in enumerate(doc):
         boundary = False
         if tok.text in _SENTENCE_END:
@@ -1549,7 +1560,7 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
         if (h.category in _ENUMERATED or h.category in _ENUMERATED_WEAK) and h.kind != "form":
             by_sentence.setdefault(sentence_of(h), []).append(i)
     out = list(hits)
-    text = doc.text
+    text = _doc_text(doc)
     for x, idx in by_sentence.items():
         if x < 0 or any(hits[i].cue and hits[i].cue.split()[0].lower() in _SELF_CUES for i in idx):
             continue
@@ -1595,7 +1606,7 @@ def _beside_a_disclosure(doc: Doc, hits: list[Hit]) -> list[Hit]:
     """An ambiguous ethnic term with no reason against it, right next to a disclosed religion
     (or the other way round: "Tamil Hindu; festival committee of the temple", "Hui Muslim from
     Ningxia"): an ethno-religious identity, both stated."""
-    text = doc.text
+    text = _doc_text(doc)
     strong = [h for h in hits if h.score >= 0.5 and h.decision not in ("statement", "statement_line")]
     out = []
     for h in hits:
