@@ -38,6 +38,7 @@ def test_the_committed_classifier_was_trained_on_the_committed_data() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # above the suite's 300 s per test: training takes 5 to 7 minutes
 def test_training_is_deterministic(tmp_path) -> None:
     """Retraining gives the same kept epoch and dev scores (five to seven minutes on 2 cores)."""
     out = tmp_path / "textcat"
