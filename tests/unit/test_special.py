@@ -868,3 +868,12 @@ def test_relatives_in_other_languages_and_work_words_that_hold_the_term() -> Non
     assert found(m, "I'm sober curious and run the office's alcohol-free socials.") == []
     assert "ADDICTION" in cats(m, "I'm sober since 2015.")
     assert found(m, "My EHCP coordinator role covered 40 pupils across two schools.") == []
+
+
+def test_hard_docs_traps_from_session_4() -> None:
+    m = shared()
+    # a privacy notice addresses the reader: the classifier does not rescue its terms
+    text = "To correctional institutions if you are in jail or prison, as necessary for your health."
+    assert found(m, text) == []
+    # "while in" only leads in
+    assert found(m, "Among 48 subjects receiving placebo, 29 developed new tumors while in the study.") == []

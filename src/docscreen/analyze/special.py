@@ -602,8 +602,8 @@ class DisclosureMatcher:
         out = []
         for x in sents:
             toks = doc[x.start : x.end]
-            if doc[x.end - 1].text == "?":
-                continue
+            if doc[x.end - 1].text == "?" or self._second_person(doc, x):
+                continue  # a question, or a sentence addressed to the reader
             words = sum(t.is_alpha for t in toks)
             person = any(t.norm_ in _STATEMENT_PERSON for t in toks)
             norms = [t.norm_ for t in toks]
@@ -764,6 +764,7 @@ class DisclosureMatcher:
                 and sentence_of(h) >= 0
                 and words[sentence_of(h)] >= RESCUE_MIN_WORDS  # not a table cell or a heading
                 and not self._work_bullet(doc, sents[sentence_of(h)])
+                and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
             ):
                 p = probs(h)[h.category.value]
                 if p >= RESCUE:
@@ -1169,6 +1170,15 @@ class DisclosureMatcher:
                 return (a - j, text)
         return None
 
+    @staticmethod
+    def _second_person(doc: Doc, sent: _Sentence) -> bool:
+        """A conditional addressed to the reader ("if you are in jail or prison" in a privacy
+        notice, "if you have a disability" in a job advert), not about the writer ("so you
+        may hear the odd beep" is)."""
+        lowers = [t.lower_ for t in doc[sent.start : sent.end]]
+        asked = any(w in ("if", "whether", "unless") and nxt in ("you", "your") for w, nxt in zip(lowers, lowers[1:]))
+        return asked and not {"i", "me", "my", "i'm"} & set(lowers)
+
     def _work_bullet(self, doc: Doc, sent: _Sentence) -> bool:
         """A sentence opened by a duty verb with no first-person word in it."""
         return self._duty_verb(doc, sent) is not None and not any(
@@ -1251,8 +1261,8 @@ _LEAD_IN_ONLY = frozenset(
      "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
      "live", "suffer", "identify", "self", "being", "proud", "proudly", "openly",
      # "church halls serve as polling places", "how the centre-right majority would vote",
-     # "a dissertation on the NUMSA strikes"
-     "serve", "vote", "strike"}
+     # "a dissertation on the NUMSA strikes", "29 developed new tumors while in the study"
+     "serve", "vote", "strike", "while"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
