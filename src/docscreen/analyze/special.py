@@ -719,7 +719,8 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
-        hits[first:] = _beside_a_disclosure(doc, _role_at_org(doc, sents, _enumerations(doc, sents, hits[first:])))
+        index = _SentenceIndex(doc, sents)
+        hits[first:] = _beside_a_disclosure(doc, _role_at_org(index, _enumerations(doc, index, hits[first:])))
         # "Current medication: Vivitrol (opioid use disorder)": an addiction, not a separate
         # health condition (fixtures/eval convention), unless the value also names one.
         for i, h in enumerate(hits):
@@ -891,7 +892,8 @@ class DisclosureMatcher:
         places |= {i - sent.start for i in range(sent.start, sent.end)
                    if i in covered and covered[i][1] - covered[i][0] >= 2 and not s <= i < e}
         pro_cues = self._pro_cues[lex.category]
-        professional = _nearest(pro_cues, norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
+        reach = _after_reach(norms, b, hi)  # where a work word after the term still counts
+        professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
         # line, the term after it (not "Proud Wiradjuri data engineer"); before an
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
@@ -908,7 +910,7 @@ class DisclosureMatcher:
         own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
         if (
             own is not None and not ambiguous and not _overlaps(pro_cues, norms, a, b)
-            and _nearest(pro_cues, norms, a, b, skip, b, _after_reach(norms, b, hi), places) is None
+            and _nearest(pro_cues, norms, a, b, skip, b, reach, places) is None
         ):
             # The phrase names its own subject: "serving my sentence", "during my sentence"
             # (a kitchen porter's job line is still the candidate's sentence), unless work
@@ -973,7 +975,7 @@ class DisclosureMatcher:
                     default=None,
                 )
             # that category's own work words count against it too ("vote share", "turnout")
-            other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, _after_reach(norms, b, hi), places)
+            other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, reach, places)
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
             if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
@@ -1556,7 +1558,7 @@ ENUMERATION_MIN_MIXED = 4
 _SELF_CUES = frozenset({"i", "i'm", "'m", "my", "our", "we", "me", "am"})
 
 
-def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
     """Term hits of a sentence that lists ``ENUMERATION_MIN`` or more different groups of a
     category side by side ("Liberal, Conservative, NDP and Green"), or
     ``ENUMERATION_MIN_MIXED`` of several categories: dropped, with the list as the reason,
@@ -1564,7 +1566,6 @@ def _enumerations(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit
     queer and polyamorous"). Side by side: only list separators, articles and the capitalised
     rest of a name between them ("Black Professionals Network, SOMOS Latino Network"); a
     role or phrase is not a group, and overlapping matches are one group."""
-    sentence_of = _SentenceIndex(doc, sents)
     by_sentence: dict[int, list[int]] = {}
     for i, h in enumerate(hits):
         if (h.category in _ENUMERATED or h.category in _ENUMERATED_WEAK) and h.kind != "form":
@@ -1635,11 +1636,10 @@ def _beside_a_disclosure(doc: Doc, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _role_at_org(doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+def _role_at_org(sentence_of: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
     """A role and an organisation of one category listed in one sentence ("Licensed Lay
     Minister (Reader), St Michael on Greenhill Church"): a membership, not a weak listing,
     so a document's professional context does not overrule it."""
-    sentence_of = _SentenceIndex(doc, sents)
     orgs = {(sentence_of(h), h.category) for h in hits if h.kind == "org" and h.score >= 0.5}
     roles = {(sentence_of(h), h.category) for h in hits if h.kind == "role" and h.score >= 0.5}
     out = []
