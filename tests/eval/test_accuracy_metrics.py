@@ -209,13 +209,15 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "holdout_a.jsonl", dict(POS, id="h1"))
     _write_jsonl(tmp_path / "dev2_a.jsonl", dict(POS, id="e1"))
     _write_jsonl(tmp_path / "holdout2_a.jsonl", dict(POS, id="g1"))
+    _write_jsonl(tmp_path / "holdout3_a.jsonl", dict(POS, id="k1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
     assert [r.id for r in acc.load_split(tmp_path, "test")] == ["t1", "t2"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout")] == ["h1"]
     assert [r.id for r in acc.load_split(tmp_path, "dev2")] == ["e1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout3")] == ["k1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
@@ -252,6 +254,12 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in acc.load_docs(tmp_path, "holdout2")] == ["g.txt"]
     assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
     assert "g.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev")]
+    (docs / "k.txt").write_text("Held out last.\n", encoding="utf-8")
+    (docs / "truth_holdout3_x.json").write_text(json.dumps({"k.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
+    assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout2")]
+    assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev3")]
+    (docs / "k.txt").unlink(); (docs / "truth_holdout3_x.json").unlink()
     (docs / "h.txt").unlink(); (docs / "truth_holdout_x.json").unlink()
     (docs / "g.txt").unlink(); (docs / "truth_holdout2_x.json").unlink()
     assert acc.untruthed_docs(tmp_path) == ["stray.txt"]
