@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from docscreen.analyze.special import (
+    _foreign,
     DisclosureMatcher,
     shared_matcher as shared,
     LexiconError,
@@ -877,3 +878,65 @@ def test_hard_docs_traps_from_session_4() -> None:
     assert found(m, text) == []
     # "while in" only leads in
     assert found(m, "Among 48 subjects receiving placebo, 29 developed new tumors while in the study.") == []
+
+
+def test_lines_in_capitals_read_in_sentence_case() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in cats(m, "ALSO: I'M GAY. SHOULDN'T BE AN ISSUE, I HOPE.")
+    assert "HEALTH_GENETIC" in cats(m, "BORDERLINE PERSONALITY DISORDER - IN DBT SINCE 2021, DOING WELL.")
+    # a name or heading in capitals is not a sentence ("Asante" is also a people)
+    assert found(m, "KWAME ASANTE-BROOKS") == []
+    assert found(m, "EDUCATION AND TRAINING") == []
+    assert m._unshout("MEMBER OF UNISON AND THE NUJ") == "Member of UNISON and the NUJ"
+
+
+def test_form_fields_with_dot_leaders_box_dashes_and_generic_labels() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in cats(m, "SEXUAL ORIENTATION ..... GAY MAN")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Religion or belief ─ Agnostic")
+    assert "RACE_ETHNICITY" in cats(m, "Category           : OBC (Mali)")
+    assert "RACE_ETHNICITY" in cats(m, "Community: SC / Mahar")
+    # "Community:" as a resume section is no field of its own
+    assert "RACE_ETHNICITY" not in cats(m, "Community: food bank volunteer, Leicester")
+
+
+def test_a_term_as_a_label_with_a_count_or_a_date() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "Probation: 3 years (completed early, 2022).")
+    assert "CRIMINAL_RECORD" in cats(m, "Penalty points: 3 (speeding on the N7, 2023)")
+    assert found(m, "Penalty points: 0") == []
+    assert found(m, "Penalty points: none") == []
+
+
+def test_the_classifier_does_not_veto_sentences_in_other_languages() -> None:
+    m = shared()
+    assert "HEALTH_GENETIC" in cats(m, "Ausbildung unterbrochen wegen Bandscheibenvorfall (2019), danach Umschulung zum Industriekaufmann.")
+    assert "ADDICTION" in cats(m, "Gokverslaving (2016–2018), behandeld bij Brijder; sindsdien gokvrij.")
+    # ... nor do English plurals and lemmas read into their words; relatives stay relatives
+    assert found(m, "Análise de dados de vendas com Python e Power BI") == []
+    assert found(m, "Mein Bruder ist Autist, und das hat mein Interesse an inklusiver Bildung geweckt.") == []
+    assert found(m, "Mi hija tiene diabetes tipo 1, así que conozco bien los sistemas de monitorización continua.") == []
+    # an English line with an English word of the same form still gets the veto
+    assert not _foreign("Psoriatic arthritis, on biologics since 2017")
+    assert _foreign("Membre du conseil presbytéral de l'Église protestante unie de Lyon")
+
+
+def test_a_relationship_that_fixes_both_genders_is_not_made_professional_by_work_words() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in cats(m, "Ms. Whitfield and her wife host the department's summer barbecue every year.")
+    assert "SEXUAL_LIFE" in cats(m, "Professor Hughes lives with her wife in Galway and commutes to our Limerick campus twice a week.")
+    assert found(m, "Counselled clients and her wife on the estate.") == []  # someone else's
+
+
+def test_professional_documents_from_holdout2() -> None:
+    m = shared()
+    assert found(m, "- Coordinate with alcohol and drug treatment providers; refer clients to residential programmes.") == []
+    assert found(m, "• Wrote a series on the Parti Québécois' collapse in its traditional ridings.") == []
+    # a party's political reading goes with the party when the list is dropped
+    assert found(m, "• Profiled candidates from Québec solidaire, the Liberals and the CAQ in the Saguenay.") == []
+    assert found(m, "- Launched the system's Black History Month and Hispanic Heritage Month speaker series.") == []
+    assert found(m, "- Onboarding, benefits and payroll for 700 staff; administered union-dues deductions for the bargaining unit.") == []
+    assert found(m, '- Panelist, Catholic Health Association Assembly, 2022 - "Mission and the Modern Workforce"') == []
+    # the same words about the candidate still count
+    assert "RACE_ETHNICITY" in cats(m, "Proud of my Hispanic heritage and fluent in Spanish.")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Member of the Parti Québécois since 2012 (riding association secretary).")

@@ -161,6 +161,9 @@ class Lexicon:
     token_patterns: tuple[Any, ...] = ()
     positive_examples: tuple[str, ...] = ()
     negative_examples: tuple[str, ...] = ()
+    #: Statements about a person ("her wife", "his husband"): a work word near them does not
+    #: make them professional ("Ms. Whitfield and her wife host the department's barbecue").
+    self_contained: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ def parse_category(data: dict, stem: str) -> CategorySpec:
                     token_patterns=patterns,
                     positive_examples=_strs(examples.get("positive"), f"{where}.examples.positive"),
                     negative_examples=_strs(examples.get("negative"), f"{where}.examples.negative"),
+                    self_contained=bool(raw.get("self_contained", False)),
                 )
             )
         except KeyError as exc:
@@ -413,6 +417,17 @@ class DisclosureMatcher:
             w.lower() for spec in specs for lex in spec.lexicons for t in lex.terms if _exact_case(t)
             for w in _WORDS.findall(t) if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()
         }
+        #: one-word terms as written (not their plurals or lemmas)
+        self._base_words = frozenset(
+            v.lower() for spec in specs for lex in spec.lexicons for t in lex.terms for v in _variants(t, plural=False)
+            if " " not in v
+        )
+        #: acronyms the lists write in capitals, kept in a line written in capitals
+        self._caps_acronyms = frozenset(
+            w for spec in specs for lex in spec.lexicons for t in lex.terms if _exact_case(t)
+            for w in _WORDS.findall(t)
+            if len(w) >= 2 and w.isupper() and w.isalpha() and w.lower() not in self.nlp.Defaults.stop_words
+        )
         for spec in specs:
             for lex in spec.lexicons:
                 key = lex.rule
@@ -569,7 +584,30 @@ class DisclosureMatcher:
             out.append((self._lexicons[key], doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
         return out
 
+    def _unshout(self, text: str) -> str:
+        """``text`` with its lines in capitals ("ALSO: I'M GAY.", "DRY SINCE 2018 (AA)") in
+        sentence case, the acronyms the lists know kept: in capitals every word reads as an
+        acronym or a name, and the classifier has seen few such lines. Same length, so every
+        offset holds."""
+        if not _CAPS_RUN.search(text):
+            return text
+
+        def line(m: regex.Match) -> str:
+            ln = m.group(0)
+            words = _ALPHA_WORD.findall(ln)
+            if len(words) < SHOUT_MIN_WORDS or sum(w.isupper() for w in words) < SHOUT_SHARE * len(words):
+                return ln
+            if not any(w.lower() in _ENGLISH_FUNCTION for w in _LETTERS.findall(ln)):
+                return ln  # a name or a heading in capitals ("KWAME ASANTE-BROOKS"), not a sentence
+            out = _LETTERS.sub(lambda w: w.group(0) if w.group(0) in self._caps_acronyms else w.group(0).lower(), ln)
+            out = _SENTENCE_START.sub(lambda w: w.group(0).upper(), out)
+            out = _LONE_I.sub("I", out)
+            return out if len(out) == len(ln) else ln
+
+        return _LINE.sub(line, text)
+
     def _analyze(self, text: str) -> list[Hit]:
+        text = self._unshout(text)
         hits, labels = self._form_fields(text)
         terms = self.may_match_terms(text)
         statements = self.classifier is not None and (
@@ -752,6 +790,11 @@ class DisclosureMatcher:
             a, b = spans[i] if i >= 0 else (0, len(text))
             return self.classifier(text[a:b])
 
+        def foreign(h: Hit) -> bool:  # the classifier knows English only: a status line elsewhere stands
+            i = sentence_of(h)
+            a, b = spans[i] if i >= 0 else (0, len(text))
+            return _foreign(text[a:b])
+
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
         vetoed: dict[tuple[str, int], str] = {}  # (rule, start) of vetoed hits: why
@@ -778,7 +821,7 @@ class DisclosureMatcher:
                             out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, h.score,
                                            h.decision, h.cue))
                             reported.add((other, h.start))
-            elif h.decision in VETOABLE:
+            elif h.decision in VETOABLE and not (h.decision == "unqualified" and foreign(h)):
                 p = probs(h)[h.category.value]
                 # A party's political reading stands or falls with the party itself
                 # ("the occasional Labour-versus-Lib Dem parish council row"; "Precinct
@@ -857,6 +900,34 @@ class DisclosureMatcher:
             rest = doc[sent.start + b + 1 : sent.end].text.strip(" \t.,")
             if _is_refusal(rest, self._refusals):
                 return [hit(lex.category, "negated", negative=f"a refusal after it ('{rest[:20]}')")]
+            if (
+                norms[b] in (":", "：") and all(not t.is_alpha for t in doc[sent.start : s])
+                and _FIELD_VALUE.match(rest) and len(rest.split()) <= FIELD_VALUE_MAX_WORDS
+            ):
+                # ... or with a count, a length or a date ("Probation: 3 years (completed
+                # early, 2022)", "Penalty points: 3", "Keytags: 30, 60, 90 days"): a field of
+                # the candidate's own, for the classifier to weigh like an unqualified line.
+                return self._with_also(lex, [hit(lex.category, "unqualified", cue="a field with a value")])
+        before = [t for t in doc[sent.start : s] if not t.is_space]
+        colon = next((k for k, t in enumerate(before) if t.text in (":", "：")), None)
+        if (
+            colon is not None and colon >= 1 and len(before) - colon - 1 <= 2
+            and before[colon - 1].lower_ in _GENERIC_LABELS and all(not t.is_alpha for t in before[: colon - 1])
+            and lex.category in _GENERIC_LABELS[before[colon - 1].lower_]
+        ):
+            # "Category: OBC (Mali)", "Community: SC / Mahar": a label too common to list
+            # (a resume's "Community:" section), answered with a listed term
+            return self._with_also(lex, [hit(lex.category, "form_field", cue=f"form label '{before[colon - 1].text}'")])
+        if (
+            e < sent.end and doc[s].text[:1].isupper()
+            and any(t.lower_ in _OBSERVANCES and t.text[:1].isupper() for t in doc[e : min(sent.end, e + 3)])
+        ):
+            # "Hispanic Heritage Month", "Black History Month", "Pride Week": an observance
+            return [hit(lex.category, "no_cue", negative="an observance's name")]
+        if e - s == 1 and doc[s].lower_ not in self._base_words and _foreign(doc[sent.start : sent.end].text):
+            # "Análise de dados de vendas": an English plural or lemma ("Venda" people) read
+            # into a word of another language
+            return [hit(lex.category, "no_cue", negative="a word of another language")]
 
         # A term inside an organisation's name ("Tamil Students' Association", "Hillsong
         # Church Sydney", "BJP Yuva Morcha") is that organisation: decided as one, and the
@@ -907,6 +978,8 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
+        if lex.self_contained:
+            professional = None
         own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
         if (
             own is not None and not ambiguous and not _overlaps(pro_cues, norms, a, b)
@@ -917,7 +990,9 @@ class DisclosureMatcher:
             # words hold it or follow it ("my criminal record check", "My EHCP coordinator
             # role covered 40 pupils").
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue=own)])
-        if professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
+        if lex.self_contained:
+            pass
+        elif professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
             # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
@@ -1087,6 +1162,8 @@ class DisclosureMatcher:
                 # unless the line is about work or study.
                 if professional is not None:
                     main = hit(lex.category, "professional", negative=professional[1])
+                elif third is not None and _owned(norms, a, third):
+                    main = hit(lex.category, "third_party", negative=third)  # "Mein Bruder ist Autist"
                 elif _in_proper_name(doc, s, e, sent, self._cue_words, covered):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
@@ -1183,7 +1260,7 @@ class DisclosureMatcher:
 
     def _work_bullet(self, doc: Doc, sent: _Sentence) -> bool:
         """A sentence opened by a duty verb with no first-person word in it."""
-        return self._duty_verb(doc, sent) is not None and not any(
+        return (self._duty_verb(doc, sent) is not None or self._duty_verb(doc, sent, self._dealing_set) is not None) and not any(
             t.norm_ in _FIRST_PERSON for t in doc[sent.start : sent.end]
         )
 
@@ -1267,6 +1344,49 @@ _LEAD_IN_ONLY = frozenset(
      "serve", "vote", "strike", "while"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
+#: labels too common to list as form labels, and the categories a listed term after them
+#: discloses ("Category: SC", "Community: BC (Tamil Nadu forms)")
+_GENERIC_LABELS = {
+    "category": frozenset({Category.RACE_ETHNICITY}),
+    "community": frozenset({Category.RACE_ETHNICITY}),
+}
+_OBSERVANCES = frozenset({"month", "week", "day"})
+#: a field value that counts or dates something: "3 years", "2019", "30, 60, 90 days", "yes"
+_FIELD_VALUE = regex.compile(r"(?i)(?:[1-9]|0\d|yes\b|one\b|two\b|three\b|since\b)")
+FIELD_VALUE_MAX_WORDS = 14
+#: a line is written in capitals when it has at least this many words of two letters or
+#: more and this share of them is in capitals
+#: Function words of the other languages resumes are written in (German, Dutch, French,
+#: Spanish, Portuguese, Italian, Polish, Swedish, Danish, Norwegian), none an English word:
+#: the sentence classifier was trained on English, so its veto does not hold in a sentence
+#: that has more of these than English function words.
+_FOREIGN_WORDS = frozenset("""
+    und der das den dem des ich nicht mit von seit bei für wegen auf ist sind wurde wurden eine
+    einer einem eines ein zum zur nach auch aber oder im vom danach ihre ihrer ihrem seine
+    seiner mein meine meiner habe hat sich
+    het een ik ben bij van voor niet met na sinds daarna waardoor heb heeft wij ook maar naar
+    de le la les du je suis et à au aux une un pour avec dans sur depuis est qui que mon ma mes
+    son sa ses il elle nous ont été
+    el los las del por para con una uno es soy mi mis su sus desde tengo así sin y fue
+    os dos das em um uma com meu minha não sou é foi
+    il lo gli della del di sono mio mia nel nella dal ho che non ed
+    się jest jestem od dla oraz że ze jako przez
+    och og jeg jag är er av för på med som til till ikke inte har sedan efter etter var
+""".split())
+SHOUT_MIN_WORDS = 3
+SHOUT_SHARE = 0.8
+_CAPS_RUN = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]+\p{Lu}{2,}")
+_ALPHA_WORD = regex.compile(r"\p{L}{2,}")
+_LETTERS = regex.compile(r"\p{L}+")
+_ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
+_ENGLISH_FUNCTION = frozenset("""
+    i me my we our you he she his her him it its they their the a an and or but of to in on at
+    for with from by as is am are was were be been have has had do did not this that which who
+    since after before during while about into over under
+""".split())
+_LINE = regex.compile(r"[^\n]+")
+_SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?:]\s))[^\p{L}\n]*?\p{Ll}")
+_LONE_I = regex.compile(r"(?<![\p{L}'])i(?=$|[^\p{L}]|'[mvd]|'ll)")
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
 
 
@@ -1372,6 +1492,14 @@ def _wraps(prev, space, nxt, text: str = "") -> bool:
         return True
     after_break = space.text.rsplit("\n", 1)[-1]
     return len(after_break) >= 2 and not nxt.text[:1] in "•*-–·▪●◦■►✓"
+
+
+def _foreign(text: str) -> bool:
+    """Is ``text`` written in another language than English (see :data:`_FOREIGN_WORDS`)?"""
+    words = [w.lower() for w in _ALPHA_WORD.findall(text)] + [w.lower() for w in _ONE_LETTER.findall(text)]
+    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    english = sum(w in _ENGLISH_FUNCTION for w in words)
+    return (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0)
 
 
 def _doc_text(doc: Doc) -> str:
@@ -1610,6 +1738,13 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
             if h.category in listed and (h.score >= 0.5 or h.negative is None):  # (nor rescued later)
                 out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue",
                              negative=f"one of {len(best)} groups listed together (a subject of work)")
+    # A party's political reading goes with the party ("Profiled candidates from Québec
+    # solidaire, the Liberals and the CAQ").
+    dropped = {(h.rule, h.start): h.negative for h, o in zip(out, hits) if h is not o}
+    for i, h in enumerate(out):
+        why = dropped.get((h.rule, h.start))
+        if why is not None and h is hits[i] and h.entity_type == also_entity(h.category) and h.score >= 0.5:
+            out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue", negative=why)
     return out
 
 
@@ -1917,6 +2052,20 @@ def _third_party(third: list[Cue], norms: list[str], a: int, titles: frozenset[i
     return None
 
 
+_POSSESSIVES = frozenset(
+    "my our mein meine meinem meiner unser unsere mi mis nuestro nuestra mon ma mes notre nos meu minha "
+    "meus minhas nosso nossa mijn onze mio mia miei mie nostro nostra moja mój mojego mojej nasz nasza "
+    "min mitt mina vår".split()
+)
+
+
+def _owned(norms: list[str], a: int, third: str) -> bool:
+    """Is the third party before the term at ``a`` someone's own ("my brother", "mein Bruder",
+    "mi hija"), not a word of a name ("Children's Hearing", "Filha de santo")?"""
+    first = third.split()[0].lower()
+    return any(norms[i] in _POSSESSIVES and norms[i + 1] == _norm(first) for i in range(max(0, a - THIRD_PARTY_WINDOW), a - 1))
+
+
 def _third_party_after(third: list[Cue], norms: list[str], b: int) -> str | None:
     """Someone else named right after the term: "a deaf colleague", "my autistic son"."""
     for text, words in third:
@@ -1986,7 +2135,7 @@ def _nearest(
 #: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
 #: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
 _ADVERBS = frozenset({"also", "then", "later", "since", "often", "still", "recently", "previously"})
-_FORM_SEPARATORS = regex.compile(r"[:：?]| [-–—] ")
+_FORM_SEPARATORS = regex.compile(r"[:：?]| [-–—─] |\.\.\.")
 _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
     diagnoses orientation politics sect creed faith cautions arrests offences offenses
@@ -2036,9 +2185,9 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
-        rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
-        rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*[:：?]"
-        rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—][ \t]+)[ \t]*"
+        rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—─][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
+        rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*(?:[:：?]|\.{{3,}})"
+        rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—─][ \t]+)[ \t]*"
         r"(?P<value>[^\n|;•]{1,80})",
         regex.IGNORECASE | regex.MULTILINE,
     )
