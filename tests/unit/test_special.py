@@ -940,3 +940,19 @@ def test_professional_documents_from_holdout2() -> None:
     # the same words about the candidate still count
     assert "RACE_ETHNICITY" in cats(m, "Proud of my Hispanic heritage and fluent in Spanish.")
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Member of the Parti Québécois since 2012 (riding association secretary).")
+
+
+def test_plural_third_party_cues_need_the_plural_and_roles_after_an_organisation() -> None:
+    m = shared()
+    assert "HEALTH_GENETIC" in cats(m, "Survivor of childhood leukaemia; annual late-effects clinic is my only appointment.")
+    assert found(m, "Supported survivors of childhood cancer through the charity's helpline.") == []
+    assert "ADDICTION" in cats(m, "SMART Recovery participant since 2019 (alcohol).")
+
+
+def test_a_category_can_set_aside_shared_work_words(matcher: DisclosureMatcher) -> None:
+    text = "Migraine talk at a staff conference."
+    assert found(matcher, text) == []  # "conference" is a shared work word
+    _specs, common = load_lexicons()
+    spec = parse_category(yaml.safe_load(HEALTH + "not_professional: [conference]\n"), "health")
+    assert spec.not_professional == ("conference",)
+    assert [c for c, _d, _t in found(DisclosureMatcher((spec,), common), text)] == ["HEALTH_GENETIC"]

@@ -175,6 +175,9 @@ class CategorySpec:
     professional_cues: tuple[str, ...]
     lexicons: tuple[Lexicon, ...]
     form_examples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    #: shared work words that are no work word in this category (addiction: "sponsor", a
+    #: fellowship role; elsewhere an executive sponsor)
+    not_professional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,7 @@ def parse_category(data: dict, stem: str) -> CategorySpec:
         professional_cues=_strs(data.get("professional_cues"), f"{stem}.professional_cues"),
         lexicons=tuple(lexicons),
         form_examples={k: _strs(form.get(k), f"{stem}.form_examples.{k}") for k in ("positive", "negative")},
+        not_professional=_strs(data.get("not_professional"), f"{stem}.not_professional"),
     )
 
 
@@ -495,7 +499,11 @@ class DisclosureMatcher:
             for cat, spec in self.specs.items()
         }
         #: every work word a term of the category is weighed against: the shared ones and its own
-        self._pro_cues = {cat: self._cues["professional"] + cues["professional"] for cat, cues in self._cat_cues.items()}
+        self._pro_cues = {
+            cat: [c for c in self._cues["professional"] if c[0].lower() not in {w.lower() for w in self.specs[cat].not_professional}]
+            + cues["professional"]
+            for cat, cues in self._cat_cues.items()
+        }
         # one-word work nouns of every category ("psychiatrist", "lawyer"): after "as an
         # <term>" they make the term a specialty ("worked as an addiction psychiatrist")
         self._work_nouns = frozenset(
@@ -1061,11 +1069,12 @@ class DisclosureMatcher:
             i for i in range(len(toks) - 1)
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
-        third = _third_party(self._cues["third_party"], norms, a, name_titles)
+        third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
-        if third is None and (disc is None or disc[1] in ("my", "our")):
-            # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two"
+        if third is None and (disc is None or disc[1] in ("my", "our")) and kind != "org":
+            # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two",
+            # nor a role in an organisation ("SMART Recovery participant since 2019")
             third = _third_party_after(self._cues["third_party"], norms, b)
         plural = next((t for t in doc[e : min(sent.end, e + ATTACH_AFTER + 1)] if t.lower_ in ("members", "members'")), None)
         if plural is not None:
@@ -2032,14 +2041,20 @@ def _compound(doc: Doc, s: int, e: int) -> bool:
     return before or after
 
 
-def _third_party(third: list[Cue], norms: list[str], a: int, titles: frozenset[int] = frozenset()) -> str | None:
+def _third_party(
+    third: list[Cue], norms: list[str], a: int, titles: frozenset[int] = frozenset(), lowers: list[str] | None = None,
+) -> str | None:
     """A third party ("the patient", "my father", "a client") named before the term, with
     no first-person word between it and the term: the status is someone else's. Positions
-    in ``titles`` are a title before a name ("Sister Maria José"), not a relative."""
+    in ``titles`` are a title before a name ("Sister Maria José"), not a relative. A cue
+    written in the plural needs the plural in the text (``lowers``, the words as written):
+    "Survivor of childhood leukaemia", "SMART Recovery participant" are the candidate."""
     for text, words in third:
         k = len(words)
         for i in _find(words, norms, max(0, a - THIRD_PARTY_WINDOW - k), a):
             if i in titles:
+                continue
+            if lowers is not None and text.endswith("s") and not lowers[i + k - 1].endswith("s"):
                 continue
             between = norms[i + k : a]
             # "as a parent", "I was a juvenile offender", "I'm a patient": the candidate.
