@@ -956,3 +956,14 @@ def test_a_category_can_set_aside_shared_work_words(matcher: DisclosureMatcher) 
     spec = parse_category(yaml.safe_load(HEALTH + "not_professional: [conference]\n"), "health")
     assert spec.not_professional == ("conference",)
     assert [c for c, _d, _t in found(DisclosureMatcher((spec,), common), text)] == ["HEALTH_GENETIC"]
+
+
+def test_a_term_that_describes_an_organisation_and_a_referees_duty_verbs() -> None:
+    m = shared()
+    assert found(m, "- Recruitment events at HBCUs and Hispanic-Serving Institutions; Title VII complaint intake.") == []
+    assert found(m, "Author of the council's dyslexia-friendly style guide.") == []
+    assert found(m, "Sourced from Black-owned suppliers for the canteen contract.") == []
+    assert "RACE_ETHNICITY" in cats(m, "Proud Hispanic engineer, first in my family to graduate.")
+    # "He/She" + a duty verb in a reference is the referee describing the person's job
+    assert found(m, "She managed our youth cautions caseload for three years.") == []
+    assert found(m, "Two thirds of my inpatients live with both a substance use disorder and a serious mental illness.") == []

@@ -932,6 +932,12 @@ class DisclosureMatcher:
         ):
             # "Hispanic Heritage Month", "Black History Month", "Pride Week": an observance
             return [hit(lex.category, "no_cue", negative="an observance's name")]
+        if (
+            e + 1 < sent.end and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+            and doc[e + 1].lower_ in _DESCRIBES_ORG
+        ):
+            # "Hispanic-Serving Institutions", "Black-owned suppliers", "LGBTQ+-led charities"
+            return [hit(lex.category, "no_cue", negative=f"describes an organisation ('-{doc[e + 1].text}')")]
         if e - s == 1 and doc[s].lower_ not in self._base_words and _foreign(doc[sent.start : sent.end].text):
             # "Análise de dados de vendas": an English plural or lemma ("Venda" people) read
             # into a word of another language
@@ -1294,7 +1300,7 @@ class DisclosureMatcher:
                 if t.text == ":" and k > 0 and toks[k + 1].lower_ in verbs:
                     return (0, toks[k + 1].lower_)
         for i, (prev, tok) in enumerate(zip(words, words[1:])):
-            if prev.lower_ not in ("i", "we"):
+            if prev.lower_ not in ("i", "we", "he", "she"):  # a reference's "He also led our panel"
                 continue
             if tok.lower_ in verbs:
                 return (0, tok.lower_)
@@ -1360,6 +1366,7 @@ _GENERIC_LABELS = {
     "community": frozenset({Category.RACE_ETHNICITY}),
 }
 _OBSERVANCES = frozenset({"month", "week", "day"})
+_DESCRIBES_ORG = frozenset({"serving", "owned", "led", "run", "focused", "majority", "founded", "specific", "affirming", "friendly"})
 #: a field value that counts or dates something: "3 years", "2019", "30, 60, 90 days", "yes"
 _FIELD_VALUE = regex.compile(r"(?i)(?:[1-9]|0\d|yes\b|one\b|two\b|three\b|since\b)")
 FIELD_VALUE_MAX_WORDS = 14
