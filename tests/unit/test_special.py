@@ -967,3 +967,30 @@ def test_a_term_that_describes_an_organisation_and_a_referees_duty_verbs() -> No
     # "He/She" + a duty verb in a reference is the referee describing the person's job
     assert found(m, "She managed our youth cautions caseload for three years.") == []
     assert found(m, "Two thirds of my inpatients live with both a substance use disorder and a serious mental illness.") == []
+
+
+def test_a_role_cue_in_the_plural_names_other_people_in_any_role() -> None:
+    m = shared()
+    text = "Community partners: Narcotics Anonymous meeting coordinators who visit the ward."
+    assert "ADDICTION" not in cats(m, text)
+    assert "ADDICTION" in cats(m, "Narcotics Anonymous meeting coordinator since 2018.")
+
+
+def test_titles_fix_the_gender_of_a_spouse_in_other_languages() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in cats(m, "El Sr. Ortega y su marido se trasladaron a Valencia cuando él asumió la jefatura del equipo.")
+    assert "SEXUAL_LIFE" in cats(m, "Frau Schneider ist 2020 mit ihrer Ehefrau nach Hamburg gezogen.")
+    assert found(m, "Herr Weber und seine Frau sind 2019 nach Bremen gezogen.") == []
+    assert found(m, "La Sra. Ruiz y su marido viven en Valencia desde 2018.") == []
+
+
+def test_addiction_sets_aside_sponsor_as_a_work_word() -> None:
+    m = shared()
+    assert "ADDICTION" in cats(m, "Volunteer sponsor, Narcotics Anonymous, since 2016.")
+    assert found(m, "Executive sponsor of the alcohol awareness campaign at work.") == []
+
+
+def test_a_capitalised_plural_after_a_place_preposition_is_a_place() -> None:
+    m = shared()
+    text = "Outside work I coach an under-14 rugby union team in Douglas and I am treasurer of the club."
+    assert "RACE_ETHNICITY" not in cats(m, text)

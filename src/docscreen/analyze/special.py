@@ -478,6 +478,8 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
+        self._role_cues = frozenset(c for c, _w in self._cues["membership"]) - {"membership", "memberships", "member", "affiliation"}
         self._dealing_set = frozenset(v.lower() for v in common.dealing_verbs)
         self._title_first: dict[str, list[Cue]] = {}
         for text, words in self._cues["job_titles"]:
@@ -798,10 +800,17 @@ class DisclosureMatcher:
             a, b = spans[i] if i >= 0 else (0, len(text))
             return self.classifier(text[a:b])
 
-        def foreign(h: Hit) -> bool:  # the classifier knows English only: a status line elsewhere stands
+        def foreign(h: Hit) -> bool:
+            """The classifier knows English only: in another language a status line that
+            opens with the term or speaks in the first person stands ("Gokverslaving
+            (2016–2018), behandeld bij Brijder"; not "Masterarbeit zur Versorgung von
+            Patienten mit Medikamentenabhängigkeit")."""
             i = sentence_of(h)
             a, b = spans[i] if i >= 0 else (0, len(text))
-            return _foreign(text[a:b])
+            if not _foreign(text[a:b]):
+                return False
+            opens = not regex.search(r"\p{L}", text[a : h.start])
+            return opens or any(w.lower() in _FOREIGN_FIRST_PERSON for w in _LETTERS.findall(text[a:b]))
 
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
@@ -938,6 +947,12 @@ class DisclosureMatcher:
         ):
             # "Hispanic-Serving Institutions", "Black-owned suppliers", "LGBTQ+-led charities"
             return [hit(lex.category, "no_cue", negative=f"describes an organisation ('-{doc[e + 1].text}')")]
+        if (
+            e - s == 1 and s > sent.start and doc[s].lower_ not in self._base_words and doc[s].text[:1].isupper()
+            and doc[s - 1].lower_ in ("in", "at", "near", "from", "to", "around")
+        ):
+            # "a rugby team in Douglas": a place, not the plural of a listed word ("Dougla")
+            return [hit(lex.category, "no_cue", negative="a place's name")]
         if e - s == 1 and doc[s].lower_ not in self._base_words and _foreign(doc[sent.start : sent.end].text):
             # "Análise de dados de vendas": an English plural or lemma ("Venda" people) read
             # into a word of another language
@@ -1099,7 +1114,10 @@ class DisclosureMatcher:
             last = sent.start + pos + k - 1
             if sent.start <= last < sent.end and sent.start <= sent.start + pos:
                 tok, first_tok = doc[last], doc[sent.start + pos]
-                if tok.lower_ in _PLURAL_PEOPLE:
+                if tok.lower_ in _PLURAL_PEOPLE or (
+                    disc[1] in self._role_cues and _plural_of(tok.lower_, disc[1].split()[-1].lower())
+                    and not (last + 1 < sent.end and doc[last + 1].text == ":")
+                ):
                     third = third or tok.lower_
                     disc = None
                 elif (
@@ -1394,6 +1412,11 @@ SHOUT_SHARE = 0.8
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]+\p{Lu}{2,}")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _LETTERS = regex.compile(r"\p{L}+")
+#: "I", "my", "I am" in the languages of _FOREIGN_WORDS
+_FOREIGN_FIRST_PERSON = frozenset(
+    "ich mein meine meinem meiner bin ik mijn je suis mon ma mes j yo soy mi mis tengo eu sou meu minha "
+    "io sono mio mia ho jestem mam moja mój mojego mojej jeg jag min mitt mina".split()
+)
 _ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
 _ENGLISH_FUNCTION = frozenset("""
     i me my we our you he she his her him it its they their the a an and or but of to in on at
@@ -1596,6 +1619,14 @@ _PLURAL_PEOPLE = frozenset(
     activists officers organisers organizers councillors trustees elders deacons
     parishioners worshippers congregants campaigners canvassers caseworkers chairs""".split()
 )
+
+
+def _plural_of(word: str, cue_word: str) -> bool:
+    """Is ``word`` the plural of a cue written in the singular ("Narcotics Anonymous meeting
+    coordinators", cue "coordinator")? Then the cue names other people."""
+    if word == cue_word or not cue_word.isalpha():
+        return False
+    return word in (cue_word + "s", cue_word + "es") or (cue_word.endswith("y") and word == cue_word[:-1] + "ies")
 
 
 def _overlaps(cues: list[Cue], norms: list[str], a: int, b: int) -> bool:
