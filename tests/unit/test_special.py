@@ -994,3 +994,11 @@ def test_a_capitalised_plural_after_a_place_preposition_is_a_place() -> None:
     m = shared()
     text = "Outside work I coach an under-14 rugby union team in Douglas and I am treasurer of the club."
     assert "RACE_ETHNICITY" not in cats(m, text)
+
+
+def test_a_short_dated_line_that_opens_with_an_ambiguous_term() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "Peace bond (Ontario), 2019, expired 2020.")
+    assert "CRIMINAL_RECORD" in cats(m, "Returning citizen (2021); completed the re-entry programme at the Fortune Society.")
+    assert found(m, "Probation officer, 2015–2019") == []  # work
+    assert "ADDICTION" not in cats(m, "In recovery from anorexia since 2016 – it's why I retrained as a dietitian.")

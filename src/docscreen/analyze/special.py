@@ -1165,6 +1165,16 @@ class DisclosureMatcher:
                 main = hit(lex.category, "ambiguous", negative=professional[1])
             elif close is not None:
                 main = hit(lex.category, "person_close", cue=close)
+            elif (
+                lex.category in _DATED and third is None and a <= 1
+                and sum(t.is_alpha for t in doc[sent.start : sent.end]) <= DATED_MAX_WORDS
+                and any(_DATE.fullmatch(t.text) for t in doc[sent.start : sent.end])
+                and not _in_proper_name(doc, s, e, sent, self._cue_words, covered)
+            ):
+                # A short line that opens with the term and dates it ("PCA offence, 2018 –
+                # licence suspended six months", "Peace bond (Ontario), 2019, expired 2020"):
+                # a status line, for the classifier to weigh.
+                main = hit(lex.category, "unqualified", cue="a dated line")
             else:
                 main = hit(lex.category, "ambiguous")
         elif kind in ("phrase", "org", "role"):
@@ -1384,6 +1394,10 @@ _GENERIC_LABELS = {
     "community": frozenset({Category.RACE_ETHNICITY}),
 }
 _OBSERVANCES = frozenset({"month", "week", "day"})
+#: categories whose ambiguous terms count on a short dated line of their own
+_DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
+DATED_MAX_WORDS = 12
+_DATE = regex.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?")
 _DESCRIBES_ORG = frozenset({"serving", "owned", "led", "run", "focused", "majority", "founded", "specific", "affirming", "friendly"})
 #: a field value that counts or dates something: "3 years", "2019", "30, 60, 90 days", "yes"
 _FIELD_VALUE = regex.compile(r"(?i)(?:[1-9]|0\d|yes\b|one\b|two\b|three\b|since\b)")
