@@ -1003,3 +1003,13 @@ def test_a_short_dated_line_that_opens_with_an_ambiguous_term() -> None:
     assert "CRIMINAL_RECORD" in cats(m, "Returning citizen (2021); completed the re-entry programme at the Fortune Society.")
     assert found(m, "Probation officer, 2015–2019") == []  # work
     assert "ADDICTION" not in cats(m, "In recovery from anorexia since 2016 – it's why I retrained as a dietitian.")
+
+
+def test_party_units_after_a_place_and_green_as_a_party_with_a_cue() -> None:
+    m = shared()
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Fighter (member) — EFF Soshanguve branch")
+    assert "POLITICAL_BELIEF" in cats(m, "DMK IT wing volunteer coordinator, Chennai South district")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Green councillor for Ward 3 since 2019.")
+    assert found(m, "Lean Six Sigma Green Belt, 2021") == []
+    # a youth wing inflected in German is the party's, not a trade union
+    assert cats(m, "Kreisvorsitzender der Jungen Union München-Süd (2019–2021)") == {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}

@@ -2017,6 +2017,8 @@ def _in_proper_name(
     after = doc[e] if e < sent.end else None
     if after is not None and after.text in _UNIT_WORDS:
         after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
+    elif after is not None and any(t.lower_ in _LOWER_UNITS for t in doc[e + 1 : min(sent.end, e + 3)]):
+        after = None  # a place and a unit after it: "EFF Soshanguve branch", "DMK IT wing"
     return any(
         t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" and t.norm_ not in cue_words
         and t.i not in covered
@@ -2028,6 +2030,10 @@ def _in_proper_name(
 _UNIT_WORDS = frozenset(
     """Region District Branch Chapter Division Section Wing Youth Abroad Local Caucus Students
     Women Network""".split()
+)
+#: The same in lower case after a place's name ("EFF Soshanguve branch", "ODM Kibra constituency").
+_LOWER_UNITS = frozenset(
+    "branch ward constituency district wing chapter section cell unit local division region circle mandal".split()
 )
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
