@@ -1000,6 +1000,7 @@ def test_a_capitalised_plural_after_a_place_preposition_is_a_place() -> None:
 def test_a_short_dated_line_that_opens_with_an_ambiguous_term() -> None:
     m = shared()
     assert "CRIMINAL_RECORD" in cats(m, "Peace bond (Ontario), 2019, expired 2020.")
+    assert "CRIMINAL_RECORD" in cats(m, "Referral order at fifteen; the youth offending team is where I first met a mentor.")
     assert "CRIMINAL_RECORD" in cats(m, "Returning citizen (2021); completed the re-entry programme at the Fortune Society.")
     assert found(m, "Probation officer, 2015–2019") == []  # work
     assert "ADDICTION" not in cats(m, "In recovery from anorexia since 2016 – it's why I retrained as a dietitian.")

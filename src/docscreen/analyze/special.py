@@ -1168,11 +1168,14 @@ class DisclosureMatcher:
             elif (
                 lex.category in _DATED and third is None and a <= 1
                 and sum(t.is_alpha for t in doc[sent.start : sent.end]) <= DATED_MAX_WORDS
-                and any(_DATE.fullmatch(t.text) for t in doc[sent.start : sent.end])
+                and (
+                    any(_DATE.fullmatch(t.text) for t in doc[sent.start : sent.end])
+                    or _AGE.search(doc[sent.start : sent.end].text) is not None
+                )
                 and not _in_proper_name(doc, s, e, sent, self._cue_words, covered)
             ):
-                # A short line that opens with the term and dates it ("PCA offence, 2018 –
-                # licence suspended six months", "Peace bond (Ontario), 2019, expired 2020"):
+                # A short line that opens with the term and dates it ("Peace bond (Ontario),
+                # 2019, expired 2020", "Referral order at fifteen"):
                 # a status line, for the classifier to weigh.
                 main = hit(lex.category, "unqualified", cue="a dated line")
             else:
@@ -1397,6 +1400,9 @@ _OBSERVANCES = frozenset({"month", "week", "day"})
 #: categories whose ambiguous terms count on a short dated line of their own
 _DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
 DATED_MAX_WORDS = 12
+_AGE = regex.compile(
+    r"(?i)\b(?:aged?|at)\s+(?:1\d|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s*%)"
+)
 _DATE = regex.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?")
 _DESCRIBES_ORG = frozenset({"serving", "owned", "led", "run", "focused", "majority", "founded", "specific", "affirming", "friendly"})
 #: a field value that counts or dates something: "3 years", "2019", "30, 60, 90 days", "yes"
