@@ -1014,3 +1014,12 @@ def test_party_units_after_a_place_and_green_as_a_party_with_a_cue() -> None:
     assert found(m, "Lean Six Sigma Green Belt, 2021") == []
     # a youth wing inflected in German is the party's, not a trade union
     assert cats(m, "Kreisvorsitzender der Jungen Union München-Süd (2019–2021)") == {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+
+
+def test_figurative_uses_and_parties_listed_for_work() -> None:
+    m = shared()
+    assert found(m, "He has a sober, unflappable manner in a crisis and a very dry sense of humour.") == []
+    assert found(m, "Our numbers are a conservative estimate – actual savings were closer to 18%.") == []
+    assert "ADDICTION" in cats(m, "I have been sober for eleven years and my approach to work shows it.")
+    # a party's political reading counts among the groups listed for work
+    assert found(m, "   • Travelled on the Liberal, Conservative and NDP leaders' tours during the 2021 federal campaign.") == []

@@ -1042,6 +1042,8 @@ class DisclosureMatcher:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
+            if _figurative(doc, e, sent):
+                return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
             if _in_proper_name(doc, s, e, sent, self._cue_words, covered):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
@@ -1775,11 +1777,14 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
         merged: list[tuple[int, int, set[Category]]] = []
         for i in sorted((i for i in idx if hits[i].kind in ("term", "org")), key=lambda i: hits[i].start):
             h = hits[i]
+            # a party is a group of political belief too ("the Liberal, Conservative and NDP
+            # leaders' tours")
+            mine = {h.category, Category.POLITICAL_BELIEF} if h.entity_type == "POLITICAL_PARTY" else {h.category}
             if merged and h.start < merged[-1][1]:
                 a, b, cats = merged[-1]
-                merged[-1] = (a, max(b, h.end), cats | {h.category})
+                merged[-1] = (a, max(b, h.end), cats | mine)
             else:
-                merged.append((h.start, h.end, {h.category}))
+                merged.append((h.start, h.end, mine))
         chain: list[tuple[int, int, set[Category]]] = []
         best: list[tuple[int, int, set[Category]]] = []
         for g in merged:
@@ -2096,6 +2101,26 @@ def _subject_close(norms: list[str], a: int) -> str | None:
             if any(w in _STATE_VERBS for w in between) or norms[i] == "'m":
                 return "I"
     return None
+
+
+#: Nouns that an ambiguous word qualifies in its figurative sense ("a sober, unflappable
+#: manner", "a conservative estimate", "a liberal reading").
+_FIGURATIVE_NOUNS = frozenset(
+    "manner judgement judgment assessment analysis approach tone reflection look view estimate estimates "
+    "reading interpretation outlook temperament streak".split()
+)
+_NOT_ADJECTIVES = frozenset({"for", "since", "and", "or", "in", "from", "of", "at", "with", "to", "but", "by", "on"})
+
+
+def _figurative(doc: Doc, e: int, sent: "_Sentence") -> bool:
+    """Does an ambiguous term qualify one of :data:`_FIGURATIVE_NOUNS`, at most two more
+    adjectives between ("a sober, unflappable manner")?"""
+    for t in doc[e : min(sent.end, e + 4)]:
+        if t.lower_ in _FIGURATIVE_NOUNS:
+            return True
+        if not (t.text == "," or (t.is_alpha and t.lower_ not in _NOT_ADJECTIVES)):
+            return False
+    return False
 
 
 def _compound(doc: Doc, s: int, e: int) -> bool:
