@@ -1023,3 +1023,10 @@ def test_figurative_uses_and_parties_listed_for_work() -> None:
     assert "ADDICTION" in cats(m, "I have been sober for eleven years and my approach to work shows it.")
     # a party's political reading counts among the groups listed for work
     assert found(m, "   • Travelled on the Liberal, Conservative and NDP leaders' tours during the 2021 federal campaign.") == []
+
+
+def test_an_ambiguous_term_after_other_people_is_not_rescued() -> None:
+    m = shared()
+    text = "He also supports participants in recovery from alcohol and other drug use who are referred by the court."
+    assert found(m, text) == []
+    assert "SEXUAL_LIFE" in cats(m, "In 2010 I married my wife, Priya, in one of the first same-sex ceremonies at our town hall.")

@@ -1165,6 +1165,10 @@ class DisclosureMatcher:
             close = _subject_close(norms, a)
             if professional is not None:
                 main = hit(lex.category, "ambiguous", negative=professional[1])
+            elif third is not None and close is None and not any(w in _FIRST_PERSON or w == "my" for w in norms):
+                # "supports participants in recovery from alcohol": someone else's, so the
+                # classifier does not rescue it either
+                main = hit(lex.category, "ambiguous", negative=third)
             elif close is not None:
                 main = hit(lex.category, "person_close", cue=close)
             elif (
