@@ -1030,3 +1030,12 @@ def test_an_ambiguous_term_after_other_people_is_not_rescued() -> None:
     text = "He also supports participants in recovery from alcohol and other drug use who are referred by the court."
     assert found(m, text) == []
     assert "SEXUAL_LIFE" in cats(m, "In 2010 I married my wife, Priya, in one of the first same-sex ceremonies at our town hall.")
+
+
+def test_people_on_an_order_and_community_partners_are_work() -> None:
+    m = shared()
+    text = ("Working with the criminal justice system, I set up a pathway with the probation service so that "
+            "people on Drug Rehabilitation Requirements and Alcohol Treatment Requirements start treatment quickly.")
+    assert found(m, text) == []
+    text = "I am used to working with community partners: recovery houses, Narcotics Anonymous meeting coordinators."
+    assert found(m, text) == []
