@@ -1,7 +1,7 @@
 """The evaluation sets through the whole Scanner: floors a little under the measured figures
 (README, "Special categories" / "Accuracy"), so a change that loses accuracy fails here. These
 are regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category),
-which recall does not reach on the held-out split. The holdout2 split is checked in aggregate
+which recall does not reach on the held-out split. The holdout3 split is checked in aggregate
 only; its errors are not to be read (fixtures/eval/README.md)."""
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ sys.path.pop(0)
 CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
-#: at the end of session 4: holdout2 0.98 / 0.88 (categories P >= 0.96, R >= 0.83), holdout
-#: 0.99 / 0.94 (P >= 0.97, R >= 0.88), dev2 0.99 / 0.94 (R >= 0.90), test 1.00 / 0.98 (R >= 0.96).
+#: at the end of session 5: holdout3 0.98 / 0.90 (categories P >= 0.97, R >= 0.85), holdout2
+#: (read in session 5) 0.99 / 0.98, holdout 0.99 / 0.95 (R >= 0.90), dev2 0.99 / 0.95, test
+#: 1.00 / 0.98.
 FLOORS = {
-    "holdout2": (0.95, 0.85, 0.92, 0.78),
-    "holdout": (0.96, 0.91, 0.92, 0.84),
-    "dev2": (0.96, 0.91, 0.92, 0.86),
+    "holdout3": (0.95, 0.87, 0.92, 0.80),
+    "holdout2": (0.96, 0.94, 0.92, 0.90),
+    "holdout": (0.96, 0.92, 0.92, 0.86),
+    "dev2": (0.96, 0.92, 0.92, 0.86),
     "test": (0.97, 0.95, 0.92, 0.92),
 }
 
