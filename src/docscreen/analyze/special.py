@@ -466,7 +466,8 @@ class DisclosureMatcher:
         }
 
         def commonness(w: str) -> tuple:
-            return (len(w) < 4, w in generic or _norm(w) in generic, shared[_norm(w)], -len(w))
+            year = len(w) == 4 and w.isdigit()  # "Obama 2012": the name, not the year
+            return (len(w) < 4, w in generic or _norm(w) in generic or year, shared[_norm(w)], -len(w))
 
         for words in split:
             rare = min(words, key=commonness)
@@ -1525,7 +1526,12 @@ _GENERIC_WORDS = frozenset(
     "international general program programme office department personal lived order federal state "
     "student students women men people person life work working worker workers world social "
     "be being is was been have has had do did get go make take time full open from result member "
-    "account office language employee tech meet thin type first order".split()
+    "account office language employee tech meet thin type first order "
+    # everyday words and dates that a rarer word of the same term should stand for ("held on
+    # remand", "Keep Our NHS Public", "June 4 vigil", "stage four cancer")
+    "held over four five profile exceptional talking care funding keep night zero sustainable letter "
+    "trillion side sided stage single double january february march april may june july august "
+    "september october november december".split()
 )
 
 #: Disclosure cues too general to vouch for a classifier's sentence on their own.
