@@ -1497,10 +1497,12 @@ def _is_refusal(value: str, refusals: set[str]) -> bool:
 
 def _pattern_gate(pattern: list[dict]) -> frozenset[str]:
     """Words one of which a text must hold for a token pattern to match: the literal words of
-    the required token whose shortest literal is longest (the rarest: "husband" rather than
-    "his", "Union" rather than nothing), lower-cased."""
+    the required token with no everyday word among them whose shortest literal is longest (the
+    rarest: "husband" rather than "his", "Union" rather than nothing), lower-cased."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     best: set[str] = set()
-    best_len = -1
+    best_key: tuple = ()
     for tok in pattern:
         if tok.get("OP") in ("?", "*", "!"):
             continue
@@ -1511,8 +1513,13 @@ def _pattern_gate(pattern: list[dict]) -> frozenset[str]:
                 words.add(v.lower())
             elif isinstance(v, dict):
                 words.update(x.lower() for x in v.get("IN", ()))
-        if words and min(len(w) for w in words) > best_len:
-            best, best_len = words, min(len(w) for w in words)
+        if not words:
+            continue
+        # a token that may be an everyday word ("and", ",") gates nothing: most texts hold it
+        everyday = any(w in STOP_WORDS or not any(ch.isalnum() for ch in w) for w in words)
+        key = (not everyday, min(len(w) for w in words))
+        if key > best_key:
+            best, best_key = words, key
     if not best:
         raise LexiconError(f"token pattern without a literal word to look for: {pattern!r}")
     return frozenset(best)
