@@ -502,9 +502,9 @@ class DisclosureMatcher:
             for cat, spec in self.specs.items()
         }
         #: every work word a term of the category is weighed against: the shared ones and its own
+        set_aside = {cat: {w.lower() for w in spec.not_professional} for cat, spec in self.specs.items()}
         self._pro_cues = {
-            cat: [c for c in self._cues["professional"] if c[0].lower() not in {w.lower() for w in self.specs[cat].not_professional}]
-            + cues["professional"]
+            cat: [c for c in self._cues["professional"] if c[0].lower() not in set_aside[cat]] + cues["professional"]
             for cat, cues in self._cat_cues.items()
         }
         # one-word work nouns of every category ("psychiatrist", "lawyer"): after "as an
@@ -1020,14 +1020,12 @@ class DisclosureMatcher:
             # words hold it or follow it ("my criminal record check", "My EHCP coordinator
             # role covered 40 pupils").
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue=own)])
-        if lex.self_contained:
-            pass
-        elif professional is None and kind == "term" and not any(w in _FIRST_PERSON for w in norms):
+        if professional is None and kind == "term" and not lex.self_contained and not any(w in _FIRST_PERSON for w in norms):
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
             # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
             professional = self._duty_verb(doc, clause)
-        elif professional is None and kind in ("org", "role", "phrase") and not any(
+        elif professional is None and kind in ("org", "role", "phrase") and not lex.self_contained and not any(
             w in _FIRST_PERSON or w == "my" for w in norms
         ):
             # ... unless the verb deals with them from outside ("Negotiated a delegates' rights
