@@ -69,6 +69,9 @@ class ServiceConfig:
     token: str | None = None
     fingerprint_key: bytes | None = None
     log_level: int | None = None
+    #: Seconds an upload waits for a worker that is starting or being replaced (after a crash
+    #: or a timeout) before the answer is 503 ``not_ready``.
+    ready_wait: float = 30.0
 
     @property
     def queue_limit(self) -> int:
@@ -348,6 +351,13 @@ def create_app(config: ServiceConfig | None = None):
     )
     async def scan(request: Request):
         pool: WorkerPool | None = state["pool"]
+        waited = 0.0
+        while (pool is None or not pool.ready) and waited < config.ready_wait and not (pool and pool.failed):
+            # a worker being replaced (a crash or a timeout) or still loading: wait a little
+            # rather than turn the upload away
+            await asyncio.sleep(0.1)
+            waited += 0.1
+            pool = state["pool"]
         if pool is None or not pool.ready:
             return problem(_Problem(503, "not_ready", "no worker is ready yet", {"Retry-After": "1"}))
         if state["inflight"] >= config.queue_limit:
