@@ -796,9 +796,12 @@ class DisclosureMatcher:
         text = _doc_text(doc)
         words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
 
-        def probs(h: Hit) -> dict[str, float]:
+        def span(h: Hit) -> tuple[int, int]:  # the hit's sentence, as characters
             i = sentence_of(h)
-            a, b = spans[i] if i >= 0 else (0, len(text))
+            return spans[i] if i >= 0 else (0, len(text))
+
+        def probs(h: Hit) -> dict[str, float]:
+            a, b = span(h)
             return self.classifier(text[a:b])
 
         def foreign(h: Hit) -> bool:
@@ -806,8 +809,7 @@ class DisclosureMatcher:
             opens with the term or speaks in the first person stands ("Gokverslaving
             (2016–2018), behandeld bij Brijder"; not "Masterarbeit zur Versorgung von
             Patienten mit Medikamentenabhängigkeit")."""
-            i = sentence_of(h)
-            a, b = spans[i] if i >= 0 else (0, len(text))
+            a, b = span(h)
             if not _foreign(text[a:b]):
                 return False
             opens = not regex.search(r"\p{L}", text[a : h.start])
@@ -926,7 +928,7 @@ class DisclosureMatcher:
                 # early, 2022)", "Penalty points: 3", "Keytags: 30, 60, 90 days"): a field of
                 # the candidate's own, for the classifier to weigh like an unqualified line.
                 return self._with_also(lex, [hit(lex.category, "unqualified", cue="a field with a value")])
-        before = [t for t in doc[sent.start : s] if not t.is_space]
+        before = [t for t in doc[sent.start : s] if not t.is_space] if lex.category in _GENERIC_LABEL_CATEGORIES else []
         colon = next((k for k, t in enumerate(before) if t.text in (":", "：")), None)
         if (
             colon is not None and colon >= 1 and len(before) - colon - 1 <= 2
@@ -1401,6 +1403,7 @@ _GENERIC_LABELS = {
     "category": frozenset({Category.RACE_ETHNICITY}),
     "community": frozenset({Category.RACE_ETHNICITY}),
 }
+_GENERIC_LABEL_CATEGORIES = frozenset().union(*_GENERIC_LABELS.values())
 _OBSERVANCES = frozenset({"month", "week", "day"})
 #: categories whose ambiguous terms count on a short dated line of their own
 _DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
