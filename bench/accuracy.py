@@ -1,11 +1,11 @@
 """Accuracy on the eight special categories: docscreen against stock Presidio, same eval set.
 
-    python bench/accuracy.py [--split dev|dev2|dev3|test|holdout|holdout2|holdout3|all] [--json FILE] [--errors] [--no-presidio]
+    python bench/accuracy.py [--split dev|dev2|dev3|test|holdout|holdout2|holdout3|holdout4|all] [--json FILE] [--errors] [--no-presidio]
                              [--targets] [--eval-dir DIR] [--presidio-model NAME_OR_PATH]
 
 Eval set: ``fixtures/eval`` (see its README). Sentence level: every row of
 ``{split}_*.jsonl``; document level: the ``docs/*.txt`` named in ``docs/truth_*.json``
-(``truth_dev*.json`` / ``truth_dev2*.json`` / ``truth_dev3*.json`` / ``truth_test*.json`` / ``truth_holdout*.json`` / ``truth_holdout2*.json`` / ``truth_holdout3*.json``
+(``truth_dev*.json`` / ``truth_dev2*.json`` / ``truth_dev3*.json`` / ``truth_test*.json`` / ``truth_holdout*.json`` / ``truth_holdout2*.json`` / ``truth_holdout3*.json`` / ``truth_holdout4*.json``
 belong to that split; any other truth file's documents count in dev and test, not in the two
 held-out splits). ``--split all`` takes
 everything.
@@ -99,9 +99,11 @@ TARGET_P = 0.92
 TARGET_R = 0.90
 
 KINDS = ("positive", "hard_negative")
-SPLITS = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3", "all")
+#: The splits, each a file-name prefix; ``all`` takes them together.
+PARTS = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3", "holdout4")
+SPLITS = PARTS + ("all",)
 #: splits whose documents count only in themselves (the others' documents were read in tuning)
-HELD_OUT = ("holdout", "holdout2", "holdout3")
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4")
 REQUIRED_KEYS = ("id", "text", "categories", "kind")
 
 #: Trained spaCy English pipelines, best first, tried when importable as installed packages.
@@ -256,12 +258,12 @@ def load_rows(path: Path) -> list[Row]:
 def split_files(eval_dir: Path, split: str) -> list[Path]:
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
-    prefixes = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3") if split == "all" else (split,)
+    prefixes = PARTS if split == "all" else (split,)
     return sorted(p for pre in prefixes for p in eval_dir.glob(f"{pre}_*.jsonl"))
 
 
 def load_split(eval_dir: Path, split: str) -> list[Row]:
-    """The rows of a split (``dev``, ``dev2``, ``dev3``, ``test``, ``holdout``, ``holdout2``, ``holdout3`` or ``all``); ids must be unique across files."""
+    """The rows of a split (``dev``, ``dev2``, ``dev3``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4`` or ``all``); ids must be unique across files."""
     rows: list[Row] = []
     seen: dict[str, str] = {}
     for path in split_files(eval_dir, split):
@@ -275,10 +277,10 @@ def load_split(eval_dir: Path, split: str) -> list[Row]:
 
 def _truth_split(path: Path) -> str | None:
     """``truth_dev*.json`` -> dev, ``truth_test*.json`` -> test, ``truth_holdout*.json`` ->
-    holdout, ``truth_holdout2*.json`` -> holdout2 (and 3 alike), anything else -> None (every split but the
+    holdout, ``truth_holdout2*.json`` -> holdout2 (and 3, 4 alike), anything else -> None (every split but the
     held-out ones)."""
     stem = path.stem[len("truth_"):]
-    for s in ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3"):
+    for s in PARTS:
         if stem == s or stem.startswith(s + "_") or stem.startswith(s + "-"):
             return s
     return None

@@ -210,6 +210,7 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "dev2_a.jsonl", dict(POS, id="e1"))
     _write_jsonl(tmp_path / "holdout2_a.jsonl", dict(POS, id="g1"))
     _write_jsonl(tmp_path / "holdout3_a.jsonl", dict(POS, id="k1"))
+    _write_jsonl(tmp_path / "holdout4_a.jsonl", dict(POS, id="m1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
@@ -217,7 +218,8 @@ def test_splits(tmp_path):
     assert [r.id for r in acc.load_split(tmp_path, "holdout")] == ["h1"]
     assert [r.id for r in acc.load_split(tmp_path, "dev2")] == ["e1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout3")] == ["k1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout4")] == ["m1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "m1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
@@ -259,6 +261,12 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
     assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout2")]
     assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev3")]
+    (docs / "m.txt").write_text("Held out in session 6.\n", encoding="utf-8")
+    (docs / "truth_holdout4_x.json").write_text(json.dumps({"m.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout4")] == ["m.txt"]
+    assert "m.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout3")]
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
+    (docs / "m.txt").unlink(); (docs / "truth_holdout4_x.json").unlink()
     (docs / "k.txt").unlink(); (docs / "truth_holdout3_x.json").unlink()
     (docs / "h.txt").unlink(); (docs / "truth_holdout_x.json").unlink()
     (docs / "g.txt").unlink(); (docs / "truth_holdout2_x.json").unlink()
