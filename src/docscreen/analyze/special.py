@@ -102,6 +102,10 @@ RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
 RESCUE = 0.8
 RESCUE_MIN_WORDS = 6
+#: ... and a term the rules dropped only for a work word, in a sentence where the candidate
+#: speaks ("I have beta-thalassaemia major and need a transfusion every three weeks"): the
+#: threshold, or never (None).
+RESCUE_PROFESSIONAL: float | None = None
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
@@ -626,8 +630,19 @@ class DisclosureMatcher:
         )
         if not terms and not statements:
             return hits
-        doc = self._doc(text)
-        sents = _sentences(doc)
+        # (most wrapped lines are found without tokens: the next line goes on in lower case or
+        # the line ends in "and", "of", ","; the rest after the sentences are known)
+        doc = self._doc(_WRAPPED.sub(" ", text))
+        sents = _sentences(doc, text)
+        joined = _join_wraps(doc, sents)
+        if joined is not None:
+            # A wrapped line reads as one: "works with young\npeople released on ...",
+            # "Detention and\nTraining Order" (a line break is a token of its own, which no
+            # term or cue of two words spans). Same length, so every offset holds, and the
+            # same sentences.
+            starts = [doc[x.start].idx for x in sents]
+            doc = self._doc(joined)
+            sents = _resentence(doc, starts)
         if terms:
             self._term_hits(doc, sents, labels, hits)
         if self.classifier is not None:
@@ -808,12 +823,18 @@ class DisclosureMatcher:
             """The classifier knows English only: in another language a status line that
             opens with the term or speaks in the first person stands ("Gokverslaving
             (2016–2018), behandeld bij Brijder"; not "Masterarbeit zur Versorgung von
-            Patienten mit Medikamentenabhängigkeit")."""
+            Patienten mit Medikamentenabhängigkeit"), and so does a listed organisation
+            ("Miyembro ako ng LGBT network ng aming kumpanya"); a party's membership reading
+            does not, as campaigning is no membership ("Ik heb campagne gevoerd voor
+            GroenLinks")."""
             a, b = span(h)
             if not _foreign(text[a:b]):
                 return False
             opens = not regex.search(r"\p{L}", text[a : h.start])
-            return opens or any(w.lower() in _FOREIGN_FIRST_PERSON for w in _LETTERS.findall(text[a:b]))
+            return opens or any(
+                m.group().lower() in _FOREIGN_FIRST_PERSON and not _NOT_POSSESSIVE.match(text, m.start())
+                for m in _LETTERS.finditer(text, a, b)
+            )
 
         # One reported reading per term and category already decided by the rules.
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
@@ -822,7 +843,7 @@ class DisclosureMatcher:
         out = []
         for h in hits:
             if (
-                h.decision in RESCUABLE
+                (h.decision in RESCUABLE or (h.decision == "professional" and RESCUE_PROFESSIONAL is not None))
                 and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
@@ -831,7 +852,10 @@ class DisclosureMatcher:
                 and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
             ):
                 p = probs(h)[h.category.value]
-                if p >= RESCUE:
+                if p >= RESCUE and (h.decision != "professional" or (
+                    RESCUE_PROFESSIONAL is not None and p >= RESCUE_PROFESSIONAL
+                    and any(t.norm_ in _FIRST_PERSON or t.norm_ == "my" for t in doc[sents[sentence_of(h)].start : sents[sentence_of(h)].end])
+                )):
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -841,13 +865,19 @@ class DisclosureMatcher:
                             out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, h.score,
                                            h.decision, h.cue))
                             reported.add((other, h.start))
-            elif h.decision in VETOABLE and not (h.decision == "unqualified" and foreign(h)):
+            elif h.decision in VETOABLE and not (
+                (h.decision == "unqualified" or (h.decision == "listed" and not self.also_categories(h.rule))) and foreign(h)
+            ):
                 p = probs(h)[h.category.value]
                 # A party's political reading stands or falls with the party itself
                 # ("the occasional Labour-versus-Lib Dem parish council row"; "Precinct
                 # committeeperson (R)" is a party office, so a political belief too).
                 also = h.entity_type == also_entity(h.category)
                 follows = vetoed.get((h.rule, h.start)) if also else None
+                if follows is not None and p >= RESCUE:
+                    # ... unless the sentence reads as political on its own ("Plakate für
+                    # die Grünen aufgehängt"): campaigning for a party, not membership
+                    follows = None
                 if also and (h.rule, h.start) in standing:
                     pass
                 elif follows is not None or p < VETO:
@@ -951,6 +981,18 @@ class DisclosureMatcher:
             # "Hispanic-Serving Institutions", "Black-owned suppliers", "LGBTQ+-led charities"
             return [hit(lex.category, "no_cue", negative=f"describes an organisation ('-{doc[e + 1].text}')")]
         if (
+            lex.kind in ("term", "org") and e < sent.end and doc[e].text in ("'", "’") and not doc[e - 1].whitespace_
+            and doc[e - 1].lower_.endswith("s") and len(doc[e - 1]) > 3
+            and not (e + 1 < sent.end and (doc[e + 1].text[:1].isupper() or doc[e + 1].like_num))  # "Teamsters' Local 705"
+        ):
+            # "registered Republicans' and Democrats' trust in mail voting": the group's own
+            return [hit(lex.category, "third_party", negative="a group's (plural possessive)")]
+        k = e + 1 if e < sent.end and doc[e].lower_ in ("community", "communities") else e
+        if k < sent.end and doc[k].lower_ in _ORG_PLURALS and lex.category in _COMMUNITY:
+            # "work closely with families, schools and First Nations community organisations":
+            # organisations of the group, dealt with in the plural
+            return [hit(lex.category, "no_cue", negative=f"describes organisations ('{doc[k].text}')")]
+        if (
             e - s == 1 and s > sent.start and doc[s].lower_ not in self._base_words and doc[s].text[:1].isupper()
             and doc[s - 1].lower_ in ("in", "at", "near", "from", "to", "around")
         ):
@@ -969,6 +1011,14 @@ class DisclosureMatcher:
         # Certification Federation", "Labor and Employment Relations Association" are
         # professional bodies.)
         named = _org_name(doc, s, e, sent) if kind in ("term", "org") and lex.category in _COMMUNITY else None
+        if (
+            named is not None and lex.category == Category.RACE_ETHNICITY and " ".join(norms[a:b]).lower() in _DEMONYMS
+            and any(norms[k].lower() in _DISCIPLINES for k in range(named[0], named[1]) if not a <= k < b)
+        ):
+            # "European Society of Human Genetics", "South African Statistical Association": a
+            # country's or a region's professional body (not "Society of Hispanic
+            # Professional Engineers", "National Black Nurses Association")
+            return [hit(lex.category, "no_cue", negative="a national professional body")]
         if named is not None:
             kind, ambiguous = "org", False
         # An organisation's own name is not a professional cue: "Imperial College Buddhist
@@ -977,6 +1027,11 @@ class DisclosureMatcher:
         # Work words count in the term's own clause: "I have Down syndrome, I am a
         # self-advocate on the council's inclusion panel" is not about inclusion work.
         lo, hi = _clause(norms, a, b)
+        # "Dr. Begay, a Diné hydrologist, led our groundwater study": an apposition after a
+        # named person says who they are; the work words after it are about something else.
+        described = _apposition(doc, sent, s, e)
+        if described is not None:
+            lo, hi = described[0] - sent.start, described[1] - sent.start
         clause = _Sentence(sent.start + lo, sent.start + hi)
         # A place named in capitals ("Christian Union, University of Bristol", "Relief Society
         # president, Provo 14th Ward") is where an organisation is, not work or study.
@@ -1002,8 +1057,9 @@ class DisclosureMatcher:
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
         # Association" is a membership). The nearest work word wins.
         titles = [t for t in (self._title_line(norms, a, comma=named is None), self._title_anywhere(norms, lo, a)) if t]
-        if lex.category in _DESCRIBED and kind == "term" and (
-            before_title := self._identity_title(norms, a, b, covered, sent.start)
+        person_word = lex.category == Category.HEALTH_GENETIC and b - a == 1 and norms[a].lower() in _PERSON_ADJECTIVES
+        if (lex.category in _DESCRIBED or person_word) and kind == "term" and (
+            before_title := self._identity_title(norms, a, b, covered, sent.start, topics=not person_word)
         ):
             # "Black Caribbean chartered accountant with a decade in external audit",
             # "Cree-Métis project manager": an identity word opening a line before the
@@ -1059,10 +1115,24 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is None and described is not None and not ambiguous:
+            disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
             norms[k] == cue_words.get(disc[1], ("",))[0] for k in range(named[0], named[1]) if not a <= k < b
         ):
             disc = None  # a word of the organisation's own name ("Chair of Church History")
+
+        # "I have beta-thalassaemia major and need a transfusion every three weeks", "I
+        # contracted hepatitis C": the subject and a verb of having right before the term make
+        # it the person's own, whatever work words the rest of the sentence holds.
+        possessed = (
+            _possessed(norms, a, strict=ambiguous)
+            if lex.category in _POSSESSED and kind in ("term", "phrase")
+            and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
+            else None
+        )
+        if possessed is not None:
+            disc, professional = (0, possessed), None
 
         # A lexicon that also reveals another category (a party: political belief): that
         # category's own cue ("Labour voter") reveals it alone, without membership.
@@ -1094,12 +1164,26 @@ class DisclosureMatcher:
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
+        if possessed is not None and possessed.startswith("i "):
+            third = None  # "I have MS, as my mother did"
+
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
         if third is None and (disc is None or disc[1] in ("my", "our")) and kind != "org":
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two",
             # nor a role in an organisation ("SMART Recovery participant since 2019")
             third = _third_party_after(self._cues["third_party"], norms, b)
+        last = doc[e - 1]
+        if (
+            third is None and kind == "role" and last.lower_.endswith("s") and last.norm_ != last.lower_
+            and not any(w in _FIRST_PERSON or w in ("my", "we", "our") for w in norms)
+            and "one of" not in " ".join(norms[max(0, a - 4) : a])
+            and not (e < sent.end and doc[e].text in ("'", "’", "'s", "’s"))  # "Shop stewards' committee secretary"
+        ):
+            # a role in the plural names other people ("meetings with site delegates and health
+            # and safety representatives", "our team of eleven chaplains"), unless the writer is
+            # one of them ("I was one of two shop stewards")
+            third = last.lower_
         plural = next((t for t in doc[e : min(sent.end, e + ATTACH_AFTER + 1)] if t.lower_ in ("members", "members'")), None)
         if plural is not None:
             # "claims for trade-union members", "trade unions and their members": the union's
@@ -1220,7 +1304,10 @@ class DisclosureMatcher:
                 elif _in_proper_name(doc, s, e, sent, self._cue_words, covered):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
-                    main = hit(lex.category, "no_cue")  # prose about the subject, not a status line
+                    # prose about the subject, not a status line; about other people, so the
+                    # classifier does not rescue it ("works with young people ... and supports
+                    # those on bail")
+                    main = hit(lex.category, "no_cue", negative=third)
                 else:
                     main = hit(lex.category, "unqualified")
             elif professional is not None:
@@ -1238,12 +1325,15 @@ class DisclosureMatcher:
             return out[1:]
         return out
 
-    def _identity_title(self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int) -> str | None:
+    def _identity_title(
+        self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int, *, topics: bool = True
+    ) -> str | None:
         """The job title right after a term that opens its sentence ("Proud Wiradjuri data
         engineer", "Indigenous (Yolŋu) data scientist"): only listed terms, punctuation and a
         lead-in ("a", "proud") before the term; between it and the title, other terms,
         punctuation and at most two words that are not a subject ("Māori policy analyst" is
-        about policy, "Jewish studies lecturer" and "Korean chef" about the work)."""
+        about policy, "Jewish studies lecturer" and "Korean chef" about the work; with
+        ``topics=False`` a title is never a topic: "Dyslexic UX researcher")."""
         def filler(i: int) -> bool:
             return (i + offset) in covered or not any(ch.isalnum() for ch in norms[i])
 
@@ -1252,7 +1342,7 @@ class DisclosureMatcher:
         gap = 0
         for i in range(b, min(len(norms), b + 6)):
             for _i, j, text in self._titles_in(norms, i, len(norms)):
-                if _i == i and text not in _TOPIC_TITLES:
+                if _i == i and (text not in _TOPIC_TITLES or not topics):
                     return text
                 break
             if filler(i):
@@ -1405,6 +1495,7 @@ _GENERIC_LABELS = {
 }
 _GENERIC_LABEL_CATEGORIES = frozenset().union(*_GENERIC_LABELS.values())
 _OBSERVANCES = frozenset({"month", "week", "day"})
+_ORG_PLURALS = frozenset({"organisations", "organizations", "agencies", "charities", "providers", "nonprofits", "ngos"})
 #: categories whose ambiguous terms count on a short dated line of their own
 _DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
 DATED_MAX_WORDS = 12
@@ -1434,6 +1525,10 @@ _FOREIGN_WORDS = frozenset("""
     il lo gli della del di sono mio mia nel nella dal ho che non ed
     się jest jestem od dla oraz że ze jako przez
     och og jeg jag är er av för på med som til till ikke inte har sedan efter etter var
+    ako ay ng mga isang ang aming namin kami sa
+    saya dan yang untuk dengan dari adalah sebagai
+    maine mera meri liye hai hoon tha thi
+    ve bir için ile olarak ben benim
 """.split())
 SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
@@ -1443,8 +1538,12 @@ _LETTERS = regex.compile(r"\p{L}+")
 #: "I", "my", "I am" in the languages of _FOREIGN_WORDS
 _FOREIGN_FIRST_PERSON = frozenset(
     "ich mein meine meinem meiner bin ik mijn je suis mon ma mes j yo soy mi mis tengo eu sou meu minha "
-    "io sono mio mia ho jestem mam moja mój mojego mojej jeg jag min mitt mina".split()
+    "io sono mio mia ho jestem mam moja mój mojego mojej jeg jag min mitt mina "
+    "ako aming ko saya aku maine mera meri ben benim".split()
 )
+#: "mein" is German "my" only before a noun (capitalised): Hindi written in Latin letters
+#: uses it for "in" ("mandir trust mein 2016 se 2019 tak")
+_NOT_POSSESSIVE = regex.compile(r"(?i:mein)\s+(?!\p{Lu})")
 _ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
 _ENGLISH_FUNCTION = frozenset("""
     i me my we our you he she his her him it its they their the a an and or but of to in on at
@@ -1599,13 +1698,14 @@ class _SentenceIndex:
         return next((i for i, (a, b) in enumerate(self.spans) if a <= h.start < b), -1)
 
 
-def _sentences(doc: Doc) -> list[_Sentence]:
+def _sentences(doc: Doc, text: str | None = None) -> list[_Sentence]:
     """Sentence-ish spans: ends at . ! ? ; bullets and line breaks (a wrapped line that goes
-    on in lower case continues its sentence)."""
+    on in lower case continues its sentence). ``text``: the text with its line breaks, if the
+    doc's has some of them made spaces (:data:`_WRAPPED`), for the lengths of the lines."""
     sents = []
     start = 0
     n = len(doc)
-    text = _doc_text(doc)
+    text = text if text is not None else _doc_text(doc)
     for i, tok in enumerate(doc):
         boundary = False
         if tok.text in _SENTENCE_END:
@@ -1621,6 +1721,44 @@ def _sentences(doc: Doc) -> list[_Sentence]:
     if start < n:
         sents.append(_Sentence(start, n))
     return sents or [_Sentence(0, n)]
+
+
+#: Line breaks that :func:`_wraps` reads as a wrapped line whatever the lines' lengths: the
+#: next line goes on in lower case (or a bracket), or the line ends in a word that cannot end
+#: a sentence. Made spaces before tokenizing (same length).
+_WRAPPED = regex.compile(
+    r"(?<=[\p{L}\p{N},)'’])\n(?=[\p{Ll}(&])"
+    r"|(?<=(?<![\p{L}'’])(?i:and|or|of|the|to|in|for|with|a|an|on|at|by|from)|[,&/(-])\n(?=[^\s])"
+)
+
+
+def _join_wraps(doc: Doc, sents: list[_Sentence]) -> str | None:
+    """The text with each line break inside a sentence, between two words, made a space (or
+    None if there is none)."""
+    chars: list[str] | None = None
+    for x in sents:
+        for i in range(x.start + 1, x.end - 1):
+            t = doc[i]
+            if t.text == "\n" and not doc[i - 1].whitespace_ and not t.whitespace_:
+                if chars is None:
+                    chars = list(_doc_text(doc))
+                chars[t.idx] = " "
+    return None if chars is None else "".join(chars)
+
+
+def _resentence(doc: Doc, starts: list[int]) -> list[_Sentence]:
+    """Sentences of ``doc`` that begin at the characters ``starts`` (those of the same text
+    before :func:`_join_wraps`)."""
+    sents: list[_Sentence] = []
+    k, begin = 0, 0
+    for tok in doc:
+        while k + 1 < len(starts) and tok.idx >= starts[k + 1]:
+            if tok.i > begin:
+                sents.append(_Sentence(begin, tok.i))
+            begin, k = tok.i, k + 1
+    if len(doc) > begin:
+        sents.append(_Sentence(begin, len(doc)))
+    return sents or [_Sentence(0, len(doc))]
 
 
 Cue = tuple[str, tuple[str, ...]]
@@ -1805,8 +1943,17 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
                 merged.append((h.start, h.end, mine))
         chain: list[tuple[int, int, set[Category]]] = []
         best: list[tuple[int, int, set[Category]]] = []
+        roles = [(hits[i].start, hits[i].end) for i in idx if hits[i].kind == "role"]
+
+        def gap(a: int, b: int) -> str:  # the text between two groups, roles in it blanked
+            chars = list(text[a:b])
+            for rs, re_ in roles:
+                for k in range(max(rs, a), min(re_, b)):
+                    chars[k - a] = " "
+            return "".join(chars)
+
         for g in merged:
-            if chain and _list_gap(text[chain[-1][1] : g[0]]):
+            if chain and _list_gap(gap(chain[-1][1], g[0])):
                 chain.append(g)
             else:
                 chain = [g]
@@ -1881,10 +2028,14 @@ _LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an",
 
 def _list_gap(gap: str) -> bool:
     """Is ``gap`` (the text between two groups) a list separator, with at most the capitalised
-    rest of the first name ("Professionals Network, ")?"""
+    rest of the first name ("Professionals Network, ") or one plural noun of people after it
+    ("Catholic priests, Anglican ...", "Sikh and Hindu volunteers, and Buddhist visitors")?
+    Roles between groups (", an imam, a rabbi, ") are blanked out by the caller."""
     words = regex.findall(r"[\w'’]+|[^\w\s]", gap)
     if not any(w in (",", "and", "&", "or", "/", "to") for w in words):
         return False
+    if words and words[0].islower() and len(words[0]) > 3 and words[0].endswith("s") and words[0] not in _LIST_WORDS:
+        words = words[1:]  # the people of the first group
     return all(w.lower() in _LIST_WORDS or w[:1].isupper() for w in words)
 
 
@@ -1928,7 +2079,14 @@ _CLINICAL_NOUNS = frozenset(
 #: Lead-ins that introduce a job as readily as an identity ("as an addiction psychiatrist").
 _JOB_LEADS = frozenset({"as a", "as an", "being a", "being an"})
 _DESCRIBED = frozenset({Category.RACE_ETHNICITY, Category.SEXUAL_LIFE})
-_TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'m", "as", "self", "identified"})
+_TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'m", "as", "self", "identified",
+                          "bilingual", "trilingual", "multilingual"})
+#: Health words that describe a person, not a field ("Autistic data engineer", "Dyslexic and
+#: dyspraxic UX researcher"; "Autism researcher", "Diabetes nurse" are the work's subject).
+_PERSON_ADJECTIVES = frozenset(
+    """autistic dyslexic dyspraxic dyscalculic dysgraphic neurodivergent deaf deafblind disabled
+    epileptic""".split()
+)
 #: Titles and words that make an identity word the subject of the work ("Korean chef",
 #: "Māori language teacher", "Black history curator").
 _TOPIC_TITLES = frozenset(
@@ -1937,7 +2095,8 @@ _TOPIC_TITLES = frozenset(
     historian curator anthropologist""".split()
 ) | {"grant writer", "research assistant", "research associate", "research fellow", "postdoctoral researcher"}
 _TOPIC_WORDS = frozenset(
-    """health policy language languages studies affairs history community communities
+    """health policy language languages studies study affairs history community communities
+    awareness access accessibility
     engagement relations liaison outreach rights education culture cultural art arts music
     food cuisine law heritage inclusion diversity equity justice research""".split()
 )
@@ -2034,6 +2193,28 @@ def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | No
     return (lo - sent.start, hi - sent.start)
 
 
+def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | None:
+    """The span (token indexes) of an apposition holding the term right after a named person
+    who opens the sentence: "Dr. Begay, a Diné hydrologist, led ...", "Sister Mary Bernadette,
+    a Dominican nun, ran ...": an honorific or a religious title, one to three capitalised
+    words, a comma, then "a" or "an" up to the next comma."""
+    i = sent.start
+    if i >= s or not (doc[i].text in _HONORIFICS or doc[i].text.rstrip(".") in _RELIGIOUS_TITLES | {"Cllr"}):
+        return None
+    i += 1
+    if i < s and doc[i].text == ".":
+        i += 1
+    names = 0
+    while i < s and doc[i].is_alpha and doc[i].text[:1].isupper() and names < 3:
+        i, names = i + 1, names + 1
+    if names == 0 or i + 1 >= s or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    end = next((k for k in range(e, sent.end) if doc[k].text in (",", ";", "—", "–", "(")), None)
+    if end is None or any(doc[k].text in (",", ";") for k in range(i + 1, s)):
+        return None
+    return i + 1, end
+
+
 def _in_proper_name(
     doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset()
 ) -> bool:
@@ -2048,6 +2229,12 @@ def _in_proper_name(
         after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
     elif after is not None and any(t.lower_ in _LOWER_UNITS for t in doc[e + 1 : min(sent.end, e + 3)]):
         after = None  # a place and a unit after it: "EFF Soshanguve branch", "DMK IT wing"
+    elif after is not None:
+        k = e
+        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "-")) and k < e + 5:
+            k += 1
+        if k < sent.end and doc[k].lower_ in _NAMED_MEMBER:
+            after = None  # the name is the organisation's: "WGA West member", "Métis Nation of Ontario citizen"
     return any(
         t is not None and t.is_alpha and t.text[:1].isupper() and t.text.lower() != "i" and t.norm_ not in cue_words
         and t.i not in covered
@@ -2055,6 +2242,27 @@ def _in_proper_name(
     )
 
 
+#: Names of a country's or a region's people that also open the names of its professional
+#: bodies, and the disciplines those bodies name.
+_DEMONYMS = frozenset(
+    """european african asian american canadian british irish scottish welsh english australian
+    indian chinese japanese korean german french italian spanish portuguese dutch polish nordic
+    scandinavian brazilian mexican nigerian ghanaian kenyan pakistani bangladeshi turkish israeli
+    egyptian filipino malaysian indonesian russian ukrainian greek swiss austrian belgian danish
+    swedish norwegian finnish""".split()
+) | {"south african", "latin american", "new zealand", "sri lankan", "east african", "west african"}
+_DISCIPLINES = frozenset(
+    """genetic genetics statistical statistics statistician medical medicine psychological psychology
+    psychiatric sociological sociology anthropological anthropology economic economics historical
+    mathematical mathematics chemical chemistry physical physics biological biology clinical dental
+    nursing pharmaceutical pharmacological surgical surgeon physician engineering engineer
+    accountant accounting actuarial actuary architect architecture geographical linguistic
+    cardiology oncology radiology neurology pathology epidemiological epidemiology veterinary
+    legal law bar bioinformatics computing science scientific research union confederation
+    federation parliament commission court bank agency ministry government standards""".split()
+)
+#: Words after a name that make it an organisation the person belongs to.
+_NAMED_MEMBER = frozenset({"member", "citizen", "steward", "delegate", "rep", "representative"})
 #: Capitalised words after an organisation's name that name a unit of it, not another name.
 _UNIT_WORDS = frozenset(
     """Region District Branch Chapter Division Section Wing Youth Abroad Local Caucus Students
@@ -2106,6 +2314,48 @@ def _clause(norms: list[str], a: int, b: int) -> tuple[int, int]:
             hi = min(hi, j)
             break
     return lo, hi
+
+
+#: Categories whose terms a person has ("I have epilepsy", "I contracted hepatitis C", "I have a
+#: 2014 conviction for theft"), and the words of having.
+_POSSESSED = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
+_HAVE_VERBS = frozenset({"have", "has", "had", "contract", "contracted", "develop", "developed", "inherit", "inherited"})
+_HAVE_SUBJECTS = frozenset({"i", "he", "she"})
+#: Words after the term that make it a field of work or study ("I have diabetes nurse
+#: experience", "I have a diabetes clinic background").
+_HAVE_NOT_AFTER = frozenset(
+    """experience patient patients client clients clinic clinics ward unit team service services
+    research awareness qualification qualifications programme program care background training
+    education materials resources support guidance policy policies screening pathway pathways
+    toolkit""".split()
+)
+#: Words between the verb and the term: determiners, degrees, a date ("I have a 70% VA
+#: disability rating", "she has had severe asthma").
+_HAVE_FILLERS = frozenset({"a", "an", "mild", "moderate", "severe", "chronic", "lifelong", "congenital", "rare",
+                           "%", "also", "always", "since", "had", "'ve", "'s", "'d"})
+
+
+def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
+    """"I have beta-thalassaemia", "she has had epilepsy", "I've had a 2014 conviction":
+    "I", "he" or "she", a verb of having, then at most three determiners, degree words or
+    numbers before the term (none for an ambiguous term: "I have MS", not "I have an MS in
+    Statistics"). Returns the cue ("i have"), or None."""
+    j, skipped = a - 1, 0
+    while not strict and j >= 0 and skipped < 3 and (norms[j] in _HAVE_FILLERS or norms[j].isdigit()):
+        if norms[j] in ("had", "'ve", "'s", "'d") and j >= 1 and norms[j - 1] in _HAVE_SUBJECTS:
+            break  # "I had" is the verb: "I had a stroke"
+        j, skipped = j - 1, skipped + 1
+    if j < 1 or norms[j] not in _HAVE_VERBS | {"'ve", "'s", "'d"}:
+        return None
+    verb = norms[j]
+    k = j - 1
+    while k >= 0 and norms[k] in ("'ve", "'s", "'d", "also", "always", "have", "has", "had") and k >= j - 2:
+        k -= 1  # "she has had", "I've had", "I have always had"
+    if k < 0 or norms[k] not in _HAVE_SUBJECTS:
+        return None
+    if verb in ("'s", "'d") and norms[k] == "i":
+        return None  # "I'd": would
+    return f"{norms[k]} {verb}"
 
 
 def _subject_close(norms: list[str], a: int) -> str | None:
