@@ -1146,3 +1146,23 @@ def test_a_wrapped_line_reads_as_one() -> None:
     assert [text[h.start : h.end] for h in hits] == ["Detention and\nTraining Order"]
     # a line break between lines that end is still a boundary
     assert cats(m, "Skills: Python, SQL\nCatholic") == {"RELIGION_PHILOSOPHY"}
+
+
+def test_hard_negatives_from_holdout3() -> None:
+    m = shared()
+    # a cue of two words whose last word opens the term ("people on" + "on probation")
+    assert found(m, "Mr. Abernethy supervised people on probation for nine years and knows the courts.") == []
+    assert "ADDICTION" in cats(m, "Member of Recovery Runners, a Bristol running club for people in recovery from drink and drugs.")
+    # a named person's possessive does not make an ambiguous word a status: a work probation
+    assert found(m, "Ms. Lindgren's probation period was cut short because her results were so strong.") == []
+    assert "HEALTH_GENETIC" in cats(m, "Dr. Ruiz's Parkinson's has never slowed her teaching.")
+    # an idiom, a service for a group, the course of a condition, an irregular lemma
+    assert found(m, "Pardon my enthusiasm, but I genuinely love payroll.") == []
+    assert "CRIMINAL_RECORD" in cats(m, "Pardoned in 2019 for a 2008 conviction.")
+    assert found(m, "Volunteer listener on an LGBTQ+ helpline, two evening shifts a month.") == []
+    assert cats(m, "Programme manager living with relapsing MS, used to planning around good and bad days.") == {"HEALTH_GENETIC"}
+    assert found(m, "Crew scheduling analyst at Union Pacific Railroad, Omaha.") == []
+    # "no" and "not known" in a form field are refusals, in several languages
+    assert found(m, "Handicap : non") == []
+    assert found(m, "Blood type: not known") == []
+    assert "HEALTH_GENETIC" in cats(m, "Handicap : oui, RQTH")

@@ -497,6 +497,8 @@ class DisclosureMatcher:
         self._cue_words = frozenset(
             w[0] for name in ("membership", "identity") for _t, w in self._cues[name] if len(w) == 1
         )
+        #: third-party cues of two words that end in "on", "in" or "under" ("people on")
+        self._third_pairs = frozenset(tuple(w) for _t, w in self._cues["third_party"] if len(w) == 2 and w[1] in ("on", "in", "under"))
         self._cues["first_person"] = [(c, self._cue(c)) for c in ("i", "i'm", "i've", "i'd", "me", "my", "myself")]
         self._cat_cues = {
             cat: {
@@ -934,7 +936,7 @@ class DisclosureMatcher:
             return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
-        if s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and doc[s - 3].text in _HONORIFICS:
+        if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and doc[s - 3].text in _HONORIFICS:
             # "Dr. Ruiz's Parkinson's has never slowed her teaching": a named person's status
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue="a named person's")])
         if doc[sent.end - 1].text == "?":
@@ -987,6 +989,14 @@ class DisclosureMatcher:
         ):
             # "registered Republicans' and Democrats' trust in mail voting": the group's own
             return [hit(lex.category, "third_party", negative="a group's (plural possessive)")]
+        if e < sent.end and doc[e].lower_ in _SERVICES and lex.category in _COMMUNITY:
+            # "Volunteer listener on an LGBTQ+ helpline": a service for the group
+            return [hit(lex.category, "no_cue", negative=f"describes a service ('{doc[e].text}')")]
+        if e - s == 1 and s + 1 < sent.end and doc[s].lower_ in _IDIOMS and doc[s + 1].lower_ in _IDIOMS[doc[s].lower_]:
+            return [hit(lex.category, "no_cue", negative="an idiom")]  # "Pardon my enthusiasm"
+        if lex.category == Category.ADDICTION and norms[a:b] == ["relapse"] and e in covered:
+            # "living with relapsing MS": the course of a condition, not a relapse into use
+            return [hit(lex.category, "no_cue", negative="qualifies a condition")]
         k = e + 1 if e < sent.end and doc[e].lower_ in ("community", "communities") else e
         if k < sent.end and doc[k].lower_ in _ORG_PLURALS and lex.category in _COMMUNITY:
             # "work closely with families, schools and First Nations community organisations":
@@ -998,6 +1008,13 @@ class DisclosureMatcher:
         ):
             # "a rugby team in Douglas": a place, not the plural of a listed word ("Dougla")
             return [hit(lex.category, "no_cue", negative="a place's name")]
+        if (
+            e - s == 1 and doc[s].lower_ not in self._base_words and len(doc[s].norm_) > 2
+            and not doc[s].lower_.startswith(doc[s].norm_[:-1])
+        ):
+            # "Crew scheduling analyst": an irregular lemma ("crew" -> "crow") read into a
+            # listed word (the Crow people) is another word
+            return [hit(lex.category, "no_cue", negative="another word's form")]
         if e - s == 1 and doc[s].lower_ not in self._base_words and _foreign(doc[sent.start : sent.end].text):
             # "Análise de dados de vendas": an English plural or lemma ("Venda" people) read
             # into a word of another language
@@ -1166,6 +1183,11 @@ class DisclosureMatcher:
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
         if possessed is not None and possessed.startswith("i "):
             third = None  # "I have MS, as my mother did"
+        if (
+            third is None and a >= 1 and norms[a] in ("on", "in", "under") and (norms[a - 1], norms[a]) in self._third_pairs
+            and not (a >= 2 and norms[a - 2] == "for")  # "a running club for people in recovery": the club's members
+        ):
+            third = f"{norms[a - 1]} {norms[a]}"  # "supervised people on probation": the term opens with the cue's last word
 
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
@@ -1495,6 +1517,9 @@ _GENERIC_LABELS = {
 }
 _GENERIC_LABEL_CATEGORIES = frozenset().union(*_GENERIC_LABELS.values())
 _OBSERVANCES = frozenset({"month", "week", "day"})
+_SERVICES = frozenset({"helpline", "helplines", "hotline", "hotlines", "switchboard"})
+#: Words that open an idiom before the words that follow them ("Pardon my French").
+_IDIOMS = {"pardon": frozenset({"my", "me", "the", "our", "this", "that"})}
 _ORG_PLURALS = frozenset({"organisations", "organizations", "agencies", "charities", "providers", "nonprofits", "ngos"})
 #: categories whose ambiguous terms count on a short dated line of their own
 _DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
