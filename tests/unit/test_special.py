@@ -1166,3 +1166,14 @@ def test_hard_negatives_from_holdout3() -> None:
     assert found(m, "Handicap : non") == []
     assert found(m, "Blood type: not known") == []
     assert "HEALTH_GENETIC" in cats(m, "Handicap : oui, RQTH")
+
+
+def test_a_list_a_plural_noun_opens_and_the_subject_of_a_study() -> None:
+    m = shared()
+    text = ("- Set up and fund eight staff networks (Race and Ethnicity, Faith and Belief, Disability, LGBTQ+, "
+            "Women, Carers, Armed Forces, Neurodiversity) each with an executive sponsor.")
+    assert found(m, text) == []
+    assert "SEXUAL_LIFE" in cats(m, "Member of two networks (LGBTQ+, Women).")  # too short a list
+    # what a study, a talk or a paper is "on" is its subject, unless the writer says "my"
+    assert found(m, "I have published on how cannabis use predicts relapse of psychosis.") == []
+    assert "HEALTH_GENETIC" in cats(m, "I wrote about my own depression for the staff blog.")

@@ -1069,6 +1069,11 @@ class DisclosureMatcher:
         pro_cues = self._pro_cues[lex.category]
         reach = _after_reach(norms, b, hi)  # where a work word after the term still counts
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
+        topic = _topic_before(norms, lo, a)
+        if topic is not None:
+            # "I have published on how cannabis use predicts relapse of psychosis": what
+            # follows a study's or a talk's "on" / "how" is its subject, however near a cue
+            professional = (0, topic)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
         # line, the term after it (not "Proud Wiradjuri data engineer"); before an
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
@@ -1993,6 +1998,10 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
         mixed = [g for g in best if g[2] & _ENUMERATED]
         if len(mixed) >= ENUMERATION_MIN_MIXED and len(cats & _ENUMERATED) >= 2:
             listed = own | (cats & _ENUMERATED)
+        elif len(best) >= 2 and len(cats) >= 2 and _introduced_list(text, best[0][0], best[-1][1]):
+            # "eight staff networks (Race and Ethnicity, Faith and Belief, Disability, LGBTQ+,
+            # Women, Carers, ...)": the items of a list a plural noun introduces
+            listed = own | cats
         for i in idx:
             h = hits[i]
             if h.category in _ENUMERATED_WEAK and h.decision not in _WEAK_ONLY:
@@ -2008,6 +2017,23 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
         if why is not None and h is hits[i] and h.entity_type == also_entity(h.category) and h.score >= 0.5:
             out[i] = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue", negative=why)
     return out
+
+
+_LIST_OPENER = regex.compile(r"(?:\b\p{L}{3,}s\s*[(:]|\b(?:including|such as))\s*$")
+_LIST_ITEMS = regex.compile(r"(?:\p{Lu}[\p{L}+'’-]*|and|&|/|,|\s)*$")
+ENUMERATION_MIN_ITEMS = 4
+
+
+def _introduced_list(text: str, a: int, b: int) -> bool:
+    """Do the groups at ``text[a:b]`` stand in a list of ``ENUMERATION_MIN_ITEMS`` or more
+    capitalised items that a plural noun and a bracket or a colon ("staff networks (",
+    "ERGs:") or "including" opens?"""
+    before = text[max(0, a - 200) : a]
+    items = _LIST_ITEMS.search(before)  # the capitalised items before the first group
+    start = a - (len(before) - items.start()) if items else a
+    if not _LIST_OPENER.search(text[max(0, start - 40) : start]):
+        return False
+    return text[start:b].count(",") + 1 >= ENUMERATION_MIN_ITEMS
 
 
 def _beside_a_disclosure(doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -2381,6 +2407,24 @@ def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
     if verb in ("'s", "'d") and norms[k] == "i":
         return None  # "I'd": would
     return f"{norms[k]} {verb}"
+
+
+_TOPIC_HEADS = frozenset(
+    """publish research study thesis dissertation paper lecture write present presentation talk
+    article report teach seminar webinar podcast""".split()
+)
+_TOPIC_LINKS = frozenset({"on", "about", "how", "whether", "why", "into"})
+
+
+def _topic_before(norms: list[str], lo: int, a: int) -> str | None:
+    """A study, a talk or a piece of writing "on", "about" or "how" before the term in its
+    clause, with no first-person word between them: the term is its subject."""
+    for i in range(a - 1, lo, -1):
+        if norms[i] in ("i", "my", "me", "'m", "myself", "mine"):
+            return None
+        if norms[i] in _TOPIC_LINKS and norms[i - 1] in _TOPIC_HEADS:
+            return f"{norms[i - 1]} {norms[i]}"
+    return None
 
 
 def _subject_close(norms: list[str], a: int) -> str | None:
