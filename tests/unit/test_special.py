@@ -1177,3 +1177,12 @@ def test_a_list_a_plural_noun_opens_and_the_subject_of_a_study() -> None:
     # what a study, a talk or a paper is "on" is its subject, unless the writer says "my"
     assert found(m, "I have published on how cannabis use predicts relapse of psychosis.") == []
     assert "HEALTH_GENETIC" in cats(m, "I wrote about my own depression for the staff blog.")
+
+
+def test_work_words_of_a_second_job_title_joined_by_and() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Catholic permanent deacon and hospital administrator with 15 years in operations.")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Shop steward and warehouse supervisor at Tesco, 2015-2020.")
+    assert "SEXUAL_LIFE" in cats(m, "Bisexual father of one and a data engineer who loves a messy dataset.")
+    # the work word of the term's own title still counts
+    assert found(m, "Diabetes nurse and hospital administrator.") == []

@@ -1068,6 +1068,16 @@ class DisclosureMatcher:
                    if i in covered and covered[i][1] - covered[i][0] >= 2 and not s <= i < e}
         pro_cues = self._pro_cues[lex.category]
         reach = _after_reach(norms, b, hi)  # where a work word after the term still counts
+        # "Catholic permanent deacon and hospital administrator": the work words of a second
+        # job title joined by "and" are that job's
+        second = next((
+            i for i in range(b, reach)
+            if norms[i] in ("and", "&") and any(
+                t[0] <= i + 3 for t in self._titles_in(norms, i + 1, min(len(norms), i + 6))
+            )
+        ), None)
+        if second is not None:
+            reach = second
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
         topic = _topic_before(norms, lo, a)
         if topic is not None:
