@@ -1186,3 +1186,10 @@ def test_work_words_of_a_second_job_title_joined_by_and() -> None:
     assert "SEXUAL_LIFE" in cats(m, "Bisexual father of one and a data engineer who loves a messy dataset.")
     # the work word of the term's own title still counts
     assert found(m, "Diabetes nurse and hospital administrator.") == []
+
+
+def test_the_candidate_as_the_object_of_a_sentence_or_a_diagnosis() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "In 2015 a Queensland magistrate placed me on a good behaviour bond for a public nuisance offence.")
+    assert found(m, "My supervisor put me on a performance improvement plan.") == []
+    assert found(m, "Clients would tell me on probation day how they felt.") == []

@@ -1163,6 +1163,14 @@ class DisclosureMatcher:
             and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
             else None
         )
+        if possessed is None and lex.category in _POSSESSED:
+            # "a Queensland magistrate placed me on a good behaviour bond", "sentenced me to
+            # community service", "diagnosed me with ADHD": the candidate is the object
+            k = a - 1
+            while k >= 0 and norms[k] in ("a", "an", "the") and k > a - 3:
+                k -= 1
+            if k >= 1 and norms[k] in ("on", "to", "with", "under") and norms[k - 1] in ("me", "him", "her"):
+                possessed = f"{norms[k - 1]} {norms[k]}"
         if possessed is not None:
             disc, professional = (0, possessed), None
 
@@ -1196,7 +1204,7 @@ class DisclosureMatcher:
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
-        if possessed is not None and possessed.startswith("i "):
+        if possessed is not None and possessed.startswith(("i ", "me ")):
             third = None  # "I have MS, as my mother did"
         if (
             third is None and a >= 1 and norms[a] in ("on", "in", "under") and (norms[a - 1], norms[a]) in self._third_pairs
