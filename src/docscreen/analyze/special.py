@@ -416,6 +416,7 @@ class DisclosureMatcher:
         self._token_matchers: list[tuple[frozenset[str], Matcher]] = []
         self._lexicons: dict[str, Lexicon] = {}
         self._ambiguous: dict[str, set[tuple[str, ...]]] = {}
+        self._proper_ambiguous: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
         all_terms: list[str] = []
         # Acronyms that lists write in lower case inside longer terms ("long covid", "lgbtq
@@ -460,6 +461,12 @@ class DisclosureMatcher:
                 self._ambiguous[key] = {self._cue(v) for a in lex.ambiguous for v in _variants(a)} | {
                     tuple(tok.norm_ for tok in self._doc(t)) for t in short
                 }
+                # ... and an organisation's ambiguous name of one word written with a capital
+                # ("Prospect", "Unison") is the everyday word in lower case ("sixty prospects")
+                # (organisations only: "white", "negra" are written in lower case as often)
+                self._proper_ambiguous[key] = {
+                    self._cue(a) for a in lex.ambiguous if " " not in a.strip() and a[:1].isupper() and not a.isupper()
+                } if lex.kind == "org" else set()
         # A term matches only where all its words are: the cheap prefilter looks for one of
         # them, the one fewest terms share ("brigham" in "Brigham Young University", not
         # "university"), the longer on a tie (split as the prefilter splits).
@@ -922,6 +929,9 @@ class DisclosureMatcher:
         norms = [t.norm_ for t in doc[sent.start : sent.end]]
         a, b = s - sent.start, e - sent.start
         ambiguous = tuple(norms[a:b]) in self._ambiguous.get(lex.rule, ())
+        if ambiguous and b - a == 1 and doc[s].text.islower() and tuple(norms[a:b]) in self._proper_ambiguous.get(lex.rule, ()):
+            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
+                        None, "an everyday word in lower case")]
         cat_cues = self._cat_cues[lex.category]
 
         def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
