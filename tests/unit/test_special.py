@@ -1193,3 +1193,15 @@ def test_the_candidate_as_the_object_of_a_sentence_or_a_diagnosis() -> None:
     assert "CRIMINAL_RECORD" in cats(m, "In 2015 a Queensland magistrate placed me on a good behaviour bond for a public nuisance offence.")
     assert found(m, "My supervisor put me on a performance improvement plan.") == []
     assert found(m, "Clients would tell me on probation day how they felt.") == []
+
+
+def test_names_nations_and_counted_records() -> None:
+    m = shared()
+    # a category's own cue opening the sentence is no first name; a Nation is the people's
+    assert cats(m, "Lifelong Labour member and housing officer with ten years' frontline experience.") == {
+        "POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+    assert "RACE_ETHNICITY" in cats(m, "Enrolled member of the Oneida Nation of Wisconsin.")
+    assert found(m, "Kwame Asante, operations lead.") == []
+    # a count between the verb of having and an ambiguous term
+    assert "CRIMINAL_RECORD" in cats(m, "I have four penalty points on my Irish licence for using a phone while driving.")
+    assert found(m, "I have 0 penalty points.") == []

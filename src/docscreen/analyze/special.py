@@ -503,6 +503,8 @@ class DisclosureMatcher:
         #: one-word membership and identity cues, which are not part of a name when capitalised
         self._cue_words = frozenset(
             w[0] for name in ("membership", "identity") for _t, w in self._cues[name] if len(w) == 1
+        ) | frozenset(  # ... and the categories' own ("Lifelong Labour member" is no name)
+            w[0] for spec in specs for c in spec.disclosure_cues for w in [self._cue(c)] if len(w) == 1
         )
         #: third-party cues of two words that end in "on", "in" or "under" ("people on")
         self._third_pairs = frozenset(tuple(w) for _t, w in self._cues["third_party"] if len(w) == 2 and w[1] in ("on", "in", "under"))
@@ -2345,7 +2347,7 @@ _NAMED_MEMBER = frozenset({"member", "citizen", "steward", "delegate", "rep", "r
 #: Capitalised words after an organisation's name that name a unit of it, not another name.
 _UNIT_WORDS = frozenset(
     """Region District Branch Chapter Division Section Wing Youth Abroad Local Caucus Students
-    Women Network""".split()
+    Women Network Nation Tribe""".split()
 )
 #: The same in lower case after a place's name ("EFF Soshanguve branch", "ODM Kibra constituency").
 _LOWER_UNITS = frozenset(
@@ -2414,13 +2416,18 @@ _HAVE_FILLERS = frozenset({"a", "an", "mild", "moderate", "severe", "chronic", "
                            "%", "also", "always", "since", "had", "'ve", "'s", "'d"})
 
 
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
 def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
     """"I have beta-thalassaemia", "she has had epilepsy", "I've had a 2014 conviction":
     "I", "he" or "she", a verb of having, then at most three determiners, degree words or
-    numbers before the term (none for an ambiguous term: "I have MS", not "I have an MS in
-    Statistics"). Returns the cue ("i have"), or None."""
+    numbers before the term (only numbers for an ambiguous term: "I have MS", "I have four
+    penalty points", not "I have an MS in Statistics"). Returns the cue ("i have"), or None."""
     j, skipped = a - 1, 0
-    while not strict and j >= 0 and skipped < 3 and (norms[j] in _HAVE_FILLERS or norms[j].isdigit()):
+    while j >= 0 and skipped < 3 and (
+        (norms[j].isdigit() and norms[j].strip("0")) or norms[j] in _NUMBER_WORDS or (not strict and norms[j] in _HAVE_FILLERS)
+    ):
         if norms[j] in ("had", "'ve", "'s", "'d") and j >= 1 and norms[j - 1] in _HAVE_SUBJECTS:
             break  # "I had" is the verb: "I had a stroke"
         j, skipped = j - 1, skipped + 1
