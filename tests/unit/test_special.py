@@ -1205,3 +1205,13 @@ def test_names_nations_and_counted_records() -> None:
     # a count between the verb of having and an ambiguous term
     assert "CRIMINAL_RECORD" in cats(m, "I have four penalty points on my Irish licence for using a phone while driving.")
     assert found(m, "I have 0 penalty points.") == []
+
+
+def test_a_groups_community_bodies_and_a_national_nursing_council() -> None:
+    m = shared()
+    # (the rules decide, not the classifier: the reason is on the hit)
+    hits = m.hits("- Coordinate with the LGBTQI+ community advisory board on clinic hours and staff training.")
+    assert [h.negative for h in hits] == ["describes organisations ('advisory')"]
+    hits = m.hits("- South African Nursing Council: Registered Nurse and Midwife; Primary Care Nurse")
+    assert [h.negative for h in hits] == ["a national professional body"]
+    assert "SEXUAL_LIFE" in cats(m, "Proud member of the LGBTQ+ community and of our staff Pride network.")

@@ -1010,7 +1010,9 @@ class DisclosureMatcher:
             # "living with relapsing MS": the course of a condition, not a relapse into use
             return [hit(lex.category, "no_cue", negative="qualifies a condition")]
         k = e + 1 if e < sent.end and doc[e].lower_ in ("community", "communities") else e
-        if k < sent.end and doc[k].lower_ in _ORG_PLURALS and lex.category in _COMMUNITY:
+        if k < sent.end and lex.category in _COMMUNITY and (
+            doc[k].lower_ in _ORG_PLURALS or (k > e and doc[k].lower_ in _COMMUNITY_BODIES)
+        ):
             # "work closely with families, schools and First Nations community organisations":
             # organisations of the group, dealt with in the plural
             return [hit(lex.category, "no_cue", negative=f"describes organisations ('{doc[k].text}')")]
@@ -1555,6 +1557,11 @@ _OBSERVANCES = frozenset({"month", "week", "day"})
 _SERVICES = frozenset({"helpline", "helplines", "hotline", "hotlines", "switchboard"})
 #: Words that open an idiom before the words that follow them ("Pardon my French").
 _IDIOMS = {"pardon": frozenset({"my", "me", "the", "our", "this", "that"})}
+#: ... and, after "community", its bodies and the work with it ("the LGBTQI+ community advisory
+#: board", "Black community leaders", "Muslim community engagement")
+_COMMUNITY_BODIES = frozenset(
+    "advisory board boards panel panels forum forums leaders partners engagement outreach liaison groups".split()
+)
 _ORG_PLURALS = frozenset({"organisations", "organizations", "agencies", "charities", "providers", "nonprofits", "ngos"})
 #: categories whose ambiguous terms count on a short dated line of their own
 _DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
@@ -2340,7 +2347,9 @@ _DISCIPLINES = frozenset(
     accountant accounting actuarial actuary architect architecture geographical linguistic
     cardiology oncology radiology neurology pathology epidemiological epidemiology veterinary
     legal law bar bioinformatics computing science scientific research union confederation
-    federation parliament commission court bank agency ministry government standards""".split()
+    federation parliament commission court bank agency ministry government standards nurse
+    midwife midwifery psychologist psychiatrist pharmacist pharmacy dentist doctor lawyer
+    solicitor economist scientist""".split()
 )
 #: Words after a name that make it an organisation the person belongs to.
 _NAMED_MEMBER = frozenset({"member", "citizen", "steward", "delegate", "rep", "representative"})
