@@ -1226,3 +1226,25 @@ def test_a_sentence_without_term_or_cue_needs_the_classifier_near_certain() -> N
     text = "He took two months of paternity leave in 2023 and returned with the same energy."
     assert found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.985}}), text) == []
     assert [c for c, _d, _t in found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.995}}), text)] == ["HEALTH_GENETIC"]
+
+
+def test_documents_and_fields_from_holdout4() -> None:
+    m = shared()
+    # across the bargaining table, a list of parties with "y", a researcher's fieldwork
+    assert found(m, "- Chief spokesperson for the company in bargaining with USW Local 1005; concluded two agreements.") == []
+    text = "- Entrevistas con coordinadores parlamentarios de Morena, PAN, PRI, PVEM, PT y Movimiento Ciudadano."
+    assert found(m, text) == []
+    text = ("- Two years of participant observation in the services and choir rehearsals of three churches, "
+            "including the Church of Pentecost and a parish of the Redeemed Christian Church of God.")
+    assert found(m, text) == []
+    # a word with a listed word's lemma that is not that word or its plural
+    assert found(m, "I believe my mix of audit and shared-services experience would help.") == []
+    assert "RACE_ETHNICITY" in cats(m, "Proud Mixe woman from Oaxaca.")
+    assert "CRIMINAL_RECORD" in cats(m, "Took part in a restorative justice conference in 2016 as part of my sentence.")
+    # a label one letter off, and a label and its value in two cells
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Relegion: Christian (Pentacostal)")
+    assert "RACE_ETHNICITY" in cats(m, "Ethnicty: Black Caribean")
+    assert found(m, "Regions: North West") == []
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "UNION | GMB")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "| Religion | Buddhist |")
+    assert found(m, "Religion | Politics | Economics") == []

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -315,6 +316,18 @@ def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
+def _stems(word: str) -> set[str]:
+    """``word`` and ``word`` without an inflection's ending ("sentenced": sentenced, sentenc,
+    sentence), to tell an inflection ("sentence" / "sentenced", "opioid" / "opioids") from
+    another word with the same lemma ("mix" / "mixe")."""
+    return {word} | {word[: -len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end)}
+
+
+def _fold(word: str) -> str:
+    """``word`` without accents ("Sámi" -> "Sami")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=131072)
 def _norm(word: str) -> str:
     """The matching form of a word: its lower-cased lemma ("Churches" -> "church")."""
@@ -427,6 +440,15 @@ class DisclosureMatcher:
             for w in _WORDS.findall(t) if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()
         }
         #: one-word terms as written (not their plurals or lemmas)
+        # one-word terms as written by their matching form, to tell a plural ("Methodists")
+        # from another word with the same lemma ("mix" and "mixe")
+        self._base_by_norm: dict[str, set[str]] = {}
+        for spec in specs:
+            for lex in spec.lexicons:
+                for t in lex.terms:
+                    if " " not in t.strip() and "-" not in t:
+                        for v in _variants(t):  # ("Mixe", "Mixes": the plural's lemma is "mix")
+                            self._base_by_norm.setdefault(_norm(v), set()).add(_fold(t.lower()))
         self._base_words = frozenset(
             v.lower() for spec in specs for lex in spec.lexicons for t in lex.terms for v in _variants(t, plural=False)
             if " " not in v
@@ -503,7 +525,10 @@ class DisclosureMatcher:
         #: one-word membership and identity cues, which are not part of a name when capitalised
         self._cue_words = frozenset(
             w[0] for name in ("membership", "identity") for _t, w in self._cues[name] if len(w) == 1
-        ) | frozenset(  # ... and the categories' own ("Lifelong Labour member" is no name)
+        )
+        #: the categories' own one-word cues, which open a sentence without being a first
+        #: name ("Lifelong Labour member")
+        self._lead_words = frozenset(
             w[0] for spec in specs for c in spec.disclosure_cues for w in [self._cue(c)] if len(w) == 1
         )
         #: third-party cues of two words that end in "on", "in" or "under" ("people on")
@@ -537,6 +562,10 @@ class DisclosureMatcher:
         for spec in specs:
             for label in spec.form_labels:
                 self._label_category.setdefault(_squash(label), []).append(spec.category)
+        #: the labels by length, for misspelt labels
+        self._label_lengths: dict[int, tuple[str, ...]] = {}
+        for label in self._label_category:
+            self._label_lengths[len(label)] = self._label_lengths.get(len(label), ()) + (label,)
         self._refusals = {_squash(r) for r in common.refusals}
         self._refusal_values = self._refusals | {_squash(r) for r in common.refusal_values}
         self._lock = threading.Lock()
@@ -1022,12 +1051,10 @@ class DisclosureMatcher:
         ):
             # "a rugby team in Douglas": a place, not the plural of a listed word ("Dougla")
             return [hit(lex.category, "no_cue", negative="a place's name")]
-        if (
-            e - s == 1 and doc[s].lower_ not in self._base_words and len(doc[s].norm_) > 2
-            and not doc[s].lower_.startswith(doc[s].norm_[:-1])
-        ):
-            # "Crew scheduling analyst": an irregular lemma ("crew" -> "crow") read into a
-            # listed word (the Crow people) is another word
+        if e - s == 1 and doc[s].lower_ not in self._base_words and not self._inflects(doc[s]):
+            # "Crew scheduling analyst", "my mix of audit": a word whose lemma is a listed
+            # word's ("crew" -> "crow", the Crow people; "mix" <- "mixe", the Mixe people)
+            # without being that word or its plural is another word
             return [hit(lex.category, "no_cue", negative="another word's form")]
         if e - s == 1 and doc[s].lower_ not in self._base_words and _foreign(doc[sent.start : sent.end].text):
             # "Análise de dados de vendas": an English plural or lemma ("Venda" people) read
@@ -1093,6 +1120,13 @@ class DisclosureMatcher:
         if second is not None:
             reach = second
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
+        if lex.category == Category.UNION_PARTY_MEMBERSHIP:
+            # "the company's spokesperson in bargaining with USW Local 1005": across the table
+            k = a - 1
+            while k >= 0 and norms[k] in ("the", "a", "an") and k > a - 3:
+                k -= 1
+            if k >= 1 and norms[k] in ("with", "against") and norms[k - 1] in _ACROSS_THE_TABLE:
+                professional = (0, f"{norms[k - 1]} {norms[k]}")
         topic = _topic_before(norms, lo, a)
         if topic is not None:
             # "I have published on how cannabis use predicts relapse of psychosis": what
@@ -1147,7 +1181,7 @@ class DisclosureMatcher:
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
             if _figurative(doc, e, sent):
                 return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
-            if _in_proper_name(doc, s, e, sent, self._cue_words, covered):
+            if _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
@@ -1322,7 +1356,7 @@ class DisclosureMatcher:
                     any(_DATE.fullmatch(t.text) for t in doc[sent.start : sent.end])
                     or _AGE.search(doc[sent.start : sent.end].text) is not None
                 )
-                and not _in_proper_name(doc, s, e, sent, self._cue_words, covered)
+                and not _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words)
             ):
                 # A short line that opens with the term and dates it ("Peace bond (Ontario),
                 # 2019, expired 2020", "Referral order at fifteen"):
@@ -1360,7 +1394,7 @@ class DisclosureMatcher:
                     main = hit(lex.category, "professional", negative=professional[1])
                 elif third is not None and _owned(norms, a, third):
                     main = hit(lex.category, "third_party", negative=third)  # "Mein Bruder ist Autist"
-                elif _in_proper_name(doc, s, e, sent, self._cue_words, covered):
+                elif _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     # prose about the subject, not a status line; about other people, so the
@@ -1383,6 +1417,16 @@ class DisclosureMatcher:
         if main.decision in ("person_close", "unqualified", "person") or main.cue in WEAK_MEMBERSHIP:
             return out[1:]
         return out
+
+    def _inflects(self, tok) -> bool:
+        """Is ``tok`` a listed one-word term's own form: the term or the term with an ending
+        ("Methodists", "Tories")?"""
+        low = _fold(tok.lower_)
+        bases = self._base_by_norm.get(tok.norm_)
+        if not bases:
+            return True  # matched through a phrase or a pattern, not a one-word term
+        stems = _stems(low)
+        return any(low.startswith(w) or (w.endswith("y") and low.startswith(w[:-1])) or stems & _stems(w) for w in bases)
 
     def _identity_title(
         self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int, *, topics: bool = True
@@ -1514,6 +1558,10 @@ class DisclosureMatcher:
             stripped = stripped.strip(" \t")
             if not stripped or _squash(stripped) in self._refusal_values or _is_refusal(stripped, self._refusals):
                 continue
+            if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and regex.match(
+                r"[ \t]*\|[ \t]*[^\s|]", text[m.end("value") :]
+            ):
+                continue  # "Religion | Politics | Economics": a list in cells, not a label and its value
             for cat in self._label_category[_squash(label)]:
                 spec = self.specs[cat]
                 hits.append(
@@ -1529,7 +1577,51 @@ class DisclosureMatcher:
                         cue=f"form label '{label.strip()}'",
                     )
                 )
+        hits.extend(self._misspelt_fields(text, labels))
         return hits, labels
+
+    def _misspelt_fields(self, text: str, labels: list[tuple[int, int]]) -> list[Hit]:
+        """``Relegion: Christian``, ``Ethnicty: Black Caribean``: a line's label one letter
+        off a known label of seven letters or more (a typing slip), with a value."""
+        out = []
+        for m in _LABELLED_LINE.finditer(text):
+            if any(ls <= m.start("label") < le for ls, le in labels):
+                continue
+            label = _squash(m.group("label"))
+            if len(label) < 7:
+                continue
+            known = next((k for k in self._label_lengths.get(len(label), ()) + self._label_lengths.get(len(label) - 1, ())
+                          + self._label_lengths.get(len(label) + 1, ()) if _one_edit(label, k)), None)
+            if known is None:
+                continue
+            value = m.group("value").strip(" \t.,")
+            if not value or _squash(value) in self._refusal_values or _is_refusal(value, self._refusals):
+                continue
+            labels.append((m.start("label"), m.end("label")))
+            vstart = m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip(" \t")))
+            for cat in self._label_category[known]:
+                spec = self.specs[cat]
+                out.append(Hit(cat, f"{cat.value}_FORM_FIELD", f"{spec.stem}.form_field", "form", vstart,
+                               vstart + len(value), SCORES["form_field"], "form_field",
+                               cue=f"form label '{m.group('label').strip()}' (misspelt '{known}')"))
+        return out
+
+
+#: A line "Label: value" whose label is one to four words (for :meth:`_misspelt_fields`).
+_LABELLED_LINE = regex.compile(r"(?m)^[ \t]*[-•*·▪]?[ \t]*(?P<label>\p{L}[\p{L} ]{5,30}?)[ \t]*[:：][ \t]*(?P<value>[^\n|;•]{1,80})")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one insertion, deletion, substitution or swap apart?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -2111,7 +2203,9 @@ def _role_at_org(sentence_of: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well", "to", "from", "including"})
+_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well", "to", "from", "including",
+                         # "and" in the lists' other languages ("PVEM, PT y Movimiento Ciudadano")
+                         "y", "e", "et", "und", "en", "oraz", "och", "og", "ve", "o", "ou", "oder"})
 
 
 def _list_gap(gap: str) -> bool:
@@ -2120,7 +2214,7 @@ def _list_gap(gap: str) -> bool:
     ("Catholic priests, Anglican ...", "Sikh and Hindu volunteers, and Buddhist visitors")?
     Roles between groups (", an imam, a rabbi, ") are blanked out by the caller."""
     words = regex.findall(r"[\w'’]+|[^\w\s]", gap)
-    if not any(w in (",", "and", "&", "or", "/", "to") for w in words):
+    if not any(w in (",", "and", "&", "or", "/", "to", "y", "e", "et", "und", "en", "oraz", "och", "og", "ve") for w in words):
         return False
     if words and words[0].islower() and len(words[0]) > 3 and words[0].endswith("s") and words[0] not in _LIST_WORDS:
         words = words[1:]  # the people of the first group
@@ -2304,7 +2398,8 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
 
 
 def _in_proper_name(
-    doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset()
+    doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset(),
+    lead_words: frozenset[str] = frozenset(),
 ) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
     "Navajo Generating Station"), not a status. A capitalised cue word is not a name
@@ -2312,6 +2407,8 @@ def _in_proper_name(
     if not doc[s].text[:1].isupper():
         return False
     before = doc[s - 1] if s - 1 >= sent.start else None
+    if before is not None and before.i == sent.start and before.norm_ in lead_words:
+        before = None  # "Lifelong Labour member": a cue opening the sentence, not a first name
     after = doc[e] if e < sent.end else None
     if after is not None and after.text in _UNIT_WORDS:
         after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
@@ -2453,6 +2550,8 @@ def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
     return f"{norms[k]} {verb}"
 
 
+#: Dealings with a union from the other side of the table (lemmas)
+_ACROSS_THE_TABLE = frozenset({"bargain", "negotiation", "negotiate", "talk", "dispute", "consultation", "consult"})
 _TOPIC_HEADS = frozenset(
     """publish research study thesis dissertation paper lecture write present presentation talk
     article report teach seminar webinar podcast""".split()
@@ -2620,7 +2719,7 @@ def _nearest(
 #: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
 #: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
 _ADVERBS = frozenset({"also", "then", "later", "since", "often", "still", "recently", "previously"})
-_FORM_SEPARATORS = regex.compile(r"[:：?]| [-–—─] |\.\.\.")
+_FORM_SEPARATORS = regex.compile(r"[:：?|]| [-–—─] |\.\.\.")
 _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
     diagnoses orientation politics sect creed faith cautions arrests offences offenses
@@ -2671,7 +2770,7 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
         rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—─][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
-        rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*(?:[:：?]|\.{{3,}})"
+        rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*(?:[:：?]|\.{{3,}}|\|)"
         rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—─][ \t]+)[ \t]*"
         r"(?P<value>[^\n|;•]{1,80})",
         regex.IGNORECASE | regex.MULTILINE,
