@@ -1122,8 +1122,8 @@ class DisclosureMatcher:
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
         if lex.category == Category.UNION_PARTY_MEMBERSHIP:
             # "the company's spokesperson in bargaining with USW Local 1005": across the table
-            k = a - 1
-            while k >= 0 and norms[k] in ("the", "a", "an") and k > a - 3:
+            k = a - 1  # (past the rest of the union's name: "with USW Local 1005")
+            while k >= 0 and k > a - 5 and (norms[k] in ("the", "a", "an") or doc[sent.start + k].text[:1].isupper()):
                 k -= 1
             if k >= 1 and norms[k] in ("with", "against") and norms[k - 1] in _ACROSS_THE_TABLE:
                 professional = (0, f"{norms[k - 1]} {norms[k]}")
