@@ -1248,3 +1248,16 @@ def test_documents_and_fields_from_holdout4() -> None:
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "UNION | GMB")
     assert "RELIGION_PHILOSOPHY" in cats(m, "| Religion | Buddhist |")
     assert found(m, "Religion | Politics | Economics") == []
+
+
+def test_a_spaced_hyphen_is_a_dash_and_a_dash_answer_is_short() -> None:
+    m = shared()
+    # the normaliser writes "–" as "-": spaced, it still ends the clause for work words after it
+    assert "HEALTH_GENETIC" in cats(m, "ALLERGIC TO LATEX - PLEASE NOTE FOR LAB INDUCTION")
+    assert "CRIMINAL_RECORD" in cats(m, "PCA offence (low-range), 2016 - licence reinstated 2017, no issues since")
+    assert found(m, "Used PCA and t-SNE for dimensionality reduction.") == []
+    # a refusal after a dash is a short answer; a hyphenated result is no compound word
+    assert found(m, "Criminal record - none") == []
+    hits = m.hits("G6PD deficient - no fava beans at the team lunch, please!")
+    assert [h.decision for h in hits] != ["negated"]
+    assert "HEALTH_GENETIC" in cats(m, "Huntington's gene-positive (predictive test 2020), no symptoms.")

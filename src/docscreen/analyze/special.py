@@ -957,7 +957,12 @@ class DisclosureMatcher:
         covered: dict[int, tuple[int, int]] | None = None,
     ) -> list[Hit]:
         covered = {} if covered is None else covered
-        norms = [t.norm_ for t in doc[sent.start : sent.end]]
+        # a hyphen with a space on each side is a dash (the normaliser writes "–" as "-"):
+        # "ALLERGIC TO LATEX – PLEASE NOTE FOR LAB INDUCTION" ends its clause at it
+        norms = [
+            "–" if t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_ else t.norm_
+            for t in doc[sent.start : sent.end]
+        ]
         a, b = s - sent.start, e - sent.start
         ambiguous = tuple(norms[a:b]) in self._ambiguous.get(lex.rule, ())
         if ambiguous and b - a == 1 and doc[s].text.islower() and tuple(norms[a:b]) in self._proper_ambiguous.get(lex.rule, ()):
@@ -991,7 +996,9 @@ class DisclosureMatcher:
             # The term as a label the form does not know, answered with a refusal
             # ("Political party membership: none").
             rest = doc[sent.start + b + 1 : sent.end].text.strip(" \t.,")
-            if _is_refusal(rest, self._refusals):
+            # (after a dash, only a short answer: "G6PD deficient – no fava beans at the team
+            # lunch, please!" is no refusal)
+            if _is_refusal(rest, self._refusals) and (norms[b] in (":", "：") or len(rest.split()) <= 3):
                 return [hit(lex.category, "negated", negative=f"a refusal after it ('{rest[:20]}')")]
             if (
                 norms[b] in (":", "：") and all(not t.is_alpha for t in doc[sent.start : s])
@@ -1177,7 +1184,9 @@ class DisclosureMatcher:
             attach += [c for c in self._cues["membership"] if not (ambiguous and c[0] in WEAK_MEMBERSHIP)]
         if ambiguous:
             # Only right before it does a generic lead-in count ("As a proud feminist").
-            if _compound(doc, s, e):
+            if _compound(doc, s, e) and not (
+                e + 1 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in ("positive", "carrier", "negative")
+            ):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
             if _figurative(doc, e, sent):
                 return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
