@@ -1261,3 +1261,15 @@ def test_a_spaced_hyphen_is_a_dash_and_a_dash_answer_is_short() -> None:
     hits = m.hits("G6PD deficient - no fava beans at the team lunch, please!")
     assert [h.decision for h in hits] != ["negated"]
     assert "HEALTH_GENETIC" in cats(m, "Huntington's gene-positive (predictive test 2020), no symptoms.")
+
+
+def test_members_and_labels_in_other_languages_and_an_acronyms_branch() -> None:
+    m = shared()
+    assert cats(m, "Anggota Partai Keadilan Sejahtera (PKS), DPD Kota Depok") == {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Birleşik Metal-İş (DİSK) üyesi ve işyeri temsilcisi")
+    assert "RACE_ETHNICITY" in cats(m, "Dân tộc: Kinh")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Din: Müslüman")
+    assert found(m, "Din: yok") == []
+    assert [h.cue for h in m.hits("Agama: Islam")] == ["form label 'Agama'"]  # one finding for a label listed twice
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Branch president, UCU Sussex")
+    assert found(m, "Claims handler, AA Insurance.") == []

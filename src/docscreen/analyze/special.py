@@ -561,7 +561,9 @@ class DisclosureMatcher:
         self._label_category: dict[str, list[Category]] = {}
         for spec in specs:
             for label in spec.form_labels:
-                self._label_category.setdefault(_squash(label), []).append(spec.category)
+                cats = self._label_category.setdefault(_squash(label), [])
+                if spec.category not in cats:  # (a label listed twice reports once)
+                    cats.append(spec.category)
         #: the labels by length, for misspelt labels
         self._label_lengths: dict[int, tuple[str, ...]] = {}
         for label in self._label_category:
@@ -2423,6 +2425,11 @@ def _in_proper_name(
         after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
     elif after is not None and any(t.lower_ in _LOWER_UNITS for t in doc[e + 1 : min(sent.end, e + 3)]):
         after = None  # a place and a unit after it: "EFF Soshanguve branch", "DMK IT wing"
+    elif (
+        after is not None and e - s == 1 and doc[s].text.isupper() and len(doc[s].text) >= 2 and after.is_alpha
+        and (e + 1 >= sent.end or not doc[e + 1].is_alpha)
+    ):
+        after = None  # an acronym and its branch's place: "Branch president, UCU Sussex", "DAP Ipoh"
     elif after is not None:
         k = e
         while k < sent.end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "-")) and k < e + 5:
