@@ -1273,3 +1273,13 @@ def test_members_and_labels_in_other_languages_and_an_acronyms_branch() -> None:
     assert [h.cue for h in m.hits("Agama: Islam")] == ["form label 'Agama'"]  # one finding for a label listed twice
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Branch president, UCU Sussex")
     assert found(m, "Claims handler, AA Insurance.") == []
+
+
+def test_an_ideology_in_a_partys_name_units_after_a_hyphen() -> None:
+    m = shared()
+    text = "Mr. Petrov has long been an active member of the Bulgarian Socialist Party in Plovdiv."
+    assert cats(m, text) == {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+    assert found(m, "Wrote a history of the Socialist Party of America for my thesis.") == []
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Deputy chair, EFF Student Command, Wits")
+    assert [h.negative for h in m.hits("Ratsmitglied der CDU-Fraktion im Stadtrat Paderborn") if h.rule == "union_party.parties"] != [
+        "compound word"]

@@ -1086,6 +1086,17 @@ class DisclosureMatcher:
             # country's or a region's professional body (not "Society of Hispanic
             # Professional Engineers", "National Black Nurses Association")
             return [hit(lex.category, "no_cue", negative="a national professional body")]
+        party_name = None
+        if named is None and lex.category == Category.POLITICAL_BELIEF and kind == "term" and doc[s].text[:1].isupper():
+            # "an active member of the Bulgarian Socialist Party": an ideology in a party's name
+            k = e
+            while k < sent.end and k < e + 3 and doc[k].text[:1].isupper() and doc[k].lower_ not in _PARTY_WORDS:
+                k += 1
+            if k < sent.end and doc[k].lower_ in _PARTY_WORDS and doc[k].text[:1].isupper():
+                lo_name = s
+                while lo_name - 1 >= sent.start and doc[lo_name - 1].text[:1].isupper() and doc[lo_name - 1].is_alpha:
+                    lo_name -= 1
+                named = party_name = (lo_name - sent.start, k + 1 - sent.start)
         if named is not None:
             kind, ambiguous = "org", False
         # An organisation's own name is not a professional cue: "Imperial College Buddhist
@@ -1187,7 +1198,7 @@ class DisclosureMatcher:
         if ambiguous:
             # Only right before it does a generic lead-in count ("As a proud feminist").
             if _compound(doc, s, e) and not (
-                e + 1 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in ("positive", "carrier", "negative")
+                e + 1 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in _NOT_COMPOUND
             ):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
             if _figurative(doc, e, sent):
@@ -1420,6 +1431,10 @@ class DisclosureMatcher:
                 main = hit(lex.category, "third_party", negative=third)
             else:
                 main = hit(lex.category, "person", cue=person[1])
+        if party_name is not None and main.score >= 0.5:
+            # ... a party: a membership too
+            return [main, Hit(Category.UNION_PARTY_MEMBERSHIP, "POLITICAL_PARTY", lex.rule, "org", start, end, main.score,
+                              main.decision, main.cue)]
         if main.score < 0.5 or not lex.also:
             return [main]
         out = self._with_also(lex, [main])
@@ -2467,9 +2482,16 @@ _DISCIPLINES = frozenset(
 #: Words after a name that make it an organisation the person belongs to.
 _NAMED_MEMBER = frozenset({"member", "citizen", "steward", "delegate", "rep", "representative"})
 #: Capitalised words after an organisation's name that name a unit of it, not another name.
+#: Words after a hyphen that keep the term whole: a result ("gene-positive") or a party's or a
+#: union's unit ("CDU-Fraktion", "CITU-affiliated union")
+_PARTY_WORDS = frozenset({"party", "partei", "parti", "partido", "partai", "partij", "partia", "partito"})
+_NOT_COMPOUND = frozenset(
+    """positive carrier negative fraktion ratsfraktion mitglied ortsverband kreisverband
+    landesverband affiliated""".split()
+)
 _UNIT_WORDS = frozenset(
     """Region District Branch Chapter Division Section Wing Youth Abroad Local Caucus Students
-    Women Network Nation Tribe""".split()
+    Student Command Women Network Nation Tribe""".split()
 )
 #: The same in lower case after a place's name ("EFF Soshanguve branch", "ODM Kibra constituency").
 _LOWER_UNITS = frozenset(
