@@ -1283,3 +1283,12 @@ def test_an_ideology_in_a_partys_name_units_after_a_hyphen() -> None:
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Deputy chair, EFF Student Command, Wits")
     assert [h.negative for h in m.hits("Ratsmitglied der CDU-Fraktion im Stadtrat Paderborn") if h.rule == "union_party.parties"] != [
         "compound word"]
+
+
+def test_the_classifier_does_not_rescue_a_term_in_a_sentence_about_a_group() -> None:
+    m = _with_classifier({"": {"CRIMINAL_RECORD": 0.99, "ADDICTION": 0.99, "HEALTH_GENETIC": 0.99}})
+    text = "They told us that depression made the winter months hard to manage."
+    assert [(h.decision, h.score) for h in m.hits(text)] == [("ambiguous", 0.1)]
+    # the writer's own sentence is still rescued
+    text = "After two hard years with depression I went back to work in 2021."
+    assert ("HEALTH_GENETIC", "classifier", "depression") in found(m, text)

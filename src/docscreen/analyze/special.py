@@ -103,10 +103,6 @@ RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
 RESCUE = 0.8
 RESCUE_MIN_WORDS = 6
-#: ... and a term the rules dropped only for a work word, in a sentence where the candidate
-#: speaks ("I have beta-thalassaemia major and need a transfusion every three weeks"): the
-#: threshold, or never (None).
-RESCUE_PROFESSIONAL: float | None = None
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
@@ -439,9 +435,8 @@ class DisclosureMatcher:
             w.lower() for spec in specs for lex in spec.lexicons for t in lex.terms if _exact_case(t)
             for w in _WORDS.findall(t) if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()
         }
-        #: one-word terms as written (not their plurals or lemmas)
-        # one-word terms as written by their matching form, to tell a plural ("Methodists")
-        # from another word with the same lemma ("mix" and "mixe")
+        #: one-word terms as written by their matching form, to tell a plural ("Methodists")
+        #: from another word with the same lemma ("mix" and "mixe")
         self._base_by_norm: dict[str, set[str]] = {}
         for spec in specs:
             for lex in spec.lexicons:
@@ -449,6 +444,7 @@ class DisclosureMatcher:
                     if " " not in t.strip() and "-" not in t:
                         for v in _variants(t):  # ("Mixe", "Mixes": the plural's lemma is "mix")
                             self._base_by_norm.setdefault(_norm(v), set()).add(_fold(t.lower()))
+        #: one-word terms as written (not their plurals or lemmas)
         self._base_words = frozenset(
             v.lower() for spec in specs for lex in spec.lexicons for t in lex.terms for v in _variants(t, plural=False)
             if " " not in v
@@ -885,19 +881,17 @@ class DisclosureMatcher:
         out = []
         for h in hits:
             if (
-                (h.decision in RESCUABLE or (h.decision == "professional" and RESCUE_PROFESSIONAL is not None))
+                h.decision in RESCUABLE
                 and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
                 and words[sentence_of(h)] >= RESCUE_MIN_WORDS  # not a table cell or a heading
                 and not self._work_bullet(doc, sents[sentence_of(h)])
                 and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
+                and not _about_others(doc, sents[sentence_of(h)])  # "Most are on Referral Orders"
             ):
                 p = probs(h)[h.category.value]
-                if p >= RESCUE and (h.decision != "professional" or (
-                    RESCUE_PROFESSIONAL is not None and p >= RESCUE_PROFESSIONAL
-                    and any(t.norm_ in _FIRST_PERSON or t.norm_ == "my" for t in doc[sents[sentence_of(h)].start : sents[sentence_of(h)].end])
-                )):
+                if p >= RESCUE:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -2606,6 +2600,19 @@ def _topic_before(norms: list[str], lo: int, a: int) -> str | None:
         if norms[i] in _TOPIC_LINKS and norms[i - 1] in _TOPIC_HEADS:
             return f"{norms[i - 1]} {norms[i]}"
     return None
+
+
+#: Words that make a sentence about a group of other people
+_OTHERS = frozenset({"they", "their", "them", "some", "most", "many", "others", "several", "people"})
+
+
+def _about_others(doc: Doc, sent: "_Sentence") -> bool:
+    """Does the sentence speak of a group of others ("they", "some", "most", "people") and
+    not of the writer (no "I", "me", "my")? The classifier does not rescue a term there:
+    "Most are on Referral Orders or Youth Rehabilitation Orders", "some are in the grip of
+    alcohol or drug dependency"."""
+    lowers = {t.lower_ for t in doc[sent.start : sent.end]}
+    return bool(lowers & _OTHERS) and not lowers & {"i", "me", "my", "myself", "i'm"}
 
 
 def _subject_close(norms: list[str], a: int) -> str | None:
