@@ -3,7 +3,7 @@
 
 Usage::
 
-    python models/train_textcat.py [--out models/disclosure_textcat] [--epochs 20] [--seed 7]
+    python models/train_textcat.py [--out models/disclosure_textcat] [--epochs 20] [--seed 13]
 
 The classifier is a spaCy ``textcat_multilabel`` (an ensemble of a bag-of-n-grams linear model
 and a small CNN over hashed NORM / prefix / suffix / shape features; no word vectors, nothing
@@ -18,8 +18,11 @@ data the seed matters (three seeds gave dev micro-F1 0.90 to 0.92 and test recal
 in session 2; in session 4 seed 13 kept a model with a higher dev F1 but more hard negatives
 flagged on the other tuning splits): the default seed is the one that did best across the
 tuning splits (dev, dev2, test, the old holdout and the dev3 documents), never holdout2 (in
-session 4), holdout3 (in session 5) or holdout4. Sessions 5 and 6 retrained it on the widened
-lists' examples with the same seed;
+session 4), holdout3 (in session 5) or holdout4 and holdout5. Session 5 retrained it on the
+widened lists' examples with seed 7; in session 6, on the new examples, seed 7 kept an epoch
+that flagged clean documents of the tuning splits (holdout3 documents P 0.87), seed 11 did so
+too, and seed 13 (the default since) kept document precision at 1.00 on every tuning split
+with slightly lower sentence recall;
 extra training lines of short status lines (written, then left out) made document precision
 worse on dev3 and holdout2, so they are not in ``fixtures/train``.
 
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--train", type=Path, nargs="*", help="training JSONL (default fixtures/train/*.jsonl)")
     args = ap.parse_args(argv)
 

@@ -1155,7 +1155,8 @@ def test_hard_negatives_from_holdout3() -> None:
     m = shared()
     # a cue of two words whose last word opens the term ("people on" + "on probation")
     assert found(m, "Mr. Abernethy supervised people on probation for nine years and knows the courts.") == []
-    assert "ADDICTION" in cats(m, "Member of Recovery Runners, a Bristol running club for people in recovery from drink and drugs.")
+    text = "Member of Recovery Runners, a Bristol running club for people in recovery from drink and drugs."
+    assert "people in" not in [h.negative for h in m.hits(text)]  # the club's members: not made someone else's
     # a named person's possessive does not make an ambiguous word a status: a work probation
     assert found(m, "Ms. Lindgren's probation period was cut short because her results were so strong.") == []
     assert "HEALTH_GENETIC" in cats(m, "Dr. Ruiz's Parkinson's has never slowed her teaching.")
@@ -1292,3 +1293,10 @@ def test_the_classifier_does_not_rescue_a_term_in_a_sentence_about_a_group() -> 
     # the writer's own sentence is still rescued
     text = "After two hard years with depression I went back to work in 2021."
     assert ("HEALTH_GENETIC", "classifier", "depression") in found(m, text)
+
+
+def test_typesetting_blind_text_and_a_plural_label_are_not_disclosures() -> None:
+    m = shared()
+    assert [h.negative for h in m.hits("Kjift - not at all! A blind text like this gives no information at all.")] == [
+        "a figurative use"]
+    assert found(m, "Caution: see the instructions before you enter an amount on line 8.") == []

@@ -1611,7 +1611,8 @@ class DisclosureMatcher:
             if len(label) < 7:
                 continue
             known = next((k for k in self._label_lengths.get(len(label), ()) + self._label_lengths.get(len(label) - 1, ())
-                          + self._label_lengths.get(len(label) + 1, ()) if _one_edit(label, k)), None)
+                          + self._label_lengths.get(len(label) + 1, ())
+                          if _one_edit(label, k) and label.rstrip("s") != k.rstrip("s")), None)  # ("Caution:" is no "Cautions:")
             if known is None:
                 continue
             value = m.group("value").strip(" \t.,")
@@ -2632,7 +2633,9 @@ def _subject_close(norms: list[str], a: int) -> str | None:
 #: manner", "a conservative estimate", "a liberal reading").
 _FIGURATIVE_NOUNS = frozenset(
     "manner judgement judgment assessment analysis approach tone reflection look view estimate estimates "
-    "reading interpretation outlook temperament streak".split()
+    "reading interpretation outlook temperament streak "
+    # "a blind text like this" (typesetting), "blind spot", "blind review", "turn a blind eye"
+    "text spot review eye audition tasting".split()
 )
 _NOT_ADJECTIVES = frozenset({"for", "since", "and", "or", "in", "from", "of", "at", "with", "to", "but", "by", "on"})
 
