@@ -1300,3 +1300,18 @@ def test_typesetting_blind_text_and_a_plural_label_are_not_disclosures() -> None
     assert [h.negative for h in m.hits("Kjift - not at all! A blind text like this gives no information at all.")] == [
         "a figurative use"]
     assert found(m, "Caution: see the instructions before you enter an amount on line 8.") == []
+
+
+def test_the_pre_pass_joins_only_lines_the_sentence_splitter_reads_as_wrapped() -> None:
+    from docscreen.analyze.special import WRAP_MIN_CHARS, _prejoin
+
+    long = "x" * WRAP_MIN_CHARS
+    # a long line that has not ended, then a line that is no bullet: one sentence
+    assert _prejoin(f"{long} and the Detention\nTraining Order") == f"{long} and the Detention Training Order"
+    # a short line, an ended line, a bullet: left as they are
+    assert _prejoin("Skills: Python\nCatholic") == "Skills: Python\nCatholic"
+    assert _prejoin(f"{long}.\nNext") == f"{long}.\nNext"
+    assert _prejoin(f"{long}\n- bullet") == f"{long}\n- bullet"
+    # same length, so every offset holds
+    text = f"{long} works with young\npeople on a\nDetention and\nTraining Order"
+    assert len(_prejoin(text)) == len(text)

@@ -670,7 +670,7 @@ class DisclosureMatcher:
             return hits
         # (most wrapped lines are found without tokens: the next line goes on in lower case or
         # the line ends in "and", "of", ","; the rest after the sentences are known)
-        doc = self._doc(_WRAPPED.sub(" ", text))
+        doc = self._doc(_prejoin(text))
         sents = _sentences(doc, text)
         joined = _join_wraps(doc, sents)
         if joined is not None:
@@ -1910,6 +1910,25 @@ _WRAPPED = regex.compile(
     r"(?<=[\p{L}\p{N},)'’])\n(?=[\p{Ll}(&])"
     r"|(?<=(?<![\p{L}'’])(?i:and|or|of|the|to|in|for|with|a|an|on|at|by|from)|[,&/(-])\n(?=[^\s])"
 )
+
+
+_LONG_LINE_BREAK = regex.compile(r"(?<=[\p{L}\p{N},)'’])\n(?=[^\s•*\-–·▪●◦■►✓])")
+
+
+def _prejoin(text: str) -> str:
+    """``text`` with the line breaks :func:`_wraps` reads as a wrapped line made spaces,
+    where that shows without tokens: :data:`_WRAPPED`, and a break after a line of
+    ``WRAP_MIN_CHARS`` or more that ends in a letter, a digit, a comma or a bracket and before
+    a line that is no bullet (a hard-wrapped letter). Same length."""
+    joined = _WRAPPED.sub(" ", text)
+    if "\n" not in joined:
+        return joined
+
+    def long_line(m) -> str:  # (the line's length in the text as given, as _wraps measures it)
+        start = text.rfind("\n", 0, m.start()) + 1
+        return " " if m.start() - start >= WRAP_MIN_CHARS else "\n"
+
+    return _LONG_LINE_BREAK.sub(long_line, joined)
 
 
 def _join_wraps(doc: Doc, sents: list[_Sentence]) -> str | None:
