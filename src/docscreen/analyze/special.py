@@ -580,6 +580,10 @@ class DisclosureMatcher:
             t = tok.text
             if 2 <= len(t) <= 5 and t.isupper() and t.isalpha():
                 tok.norm_ = t  # an acronym matches only terms written in capitals: IBAN is not "Iban"
+            elif t == "-" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_:
+                # a hyphen with a space on each side is a dash (the normaliser writes "–" as
+                # "-"): "ALLERGIC TO LATEX – PLEASE NOTE FOR LAB INDUCTION" ends its clause there
+                tok.norm_ = "–"
             else:
                 tok.norm_ = _norm(t)
         return doc
@@ -953,12 +957,7 @@ class DisclosureMatcher:
         covered: dict[int, tuple[int, int]] | None = None,
     ) -> list[Hit]:
         covered = {} if covered is None else covered
-        # a hyphen with a space on each side is a dash (the normaliser writes "–" as "-"):
-        # "ALLERGIC TO LATEX – PLEASE NOTE FOR LAB INDUCTION" ends its clause at it
-        norms = [
-            "–" if t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_ else t.norm_
-            for t in doc[sent.start : sent.end]
-        ]
+        norms = [t.norm_ for t in doc[sent.start : sent.end]]
         a, b = s - sent.start, e - sent.start
         ambiguous = tuple(norms[a:b]) in self._ambiguous.get(lex.rule, ())
         if ambiguous and b - a == 1 and doc[s].text.islower() and tuple(norms[a:b]) in self._proper_ambiguous.get(lex.rule, ()):
@@ -2243,9 +2242,10 @@ def _role_at_org(sentence_of: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_LIST_WORDS = frozenset({",", "and", "&", "or", "/", "and/or", "the", "a", "an", "as", "well", "to", "from", "including",
-                         # "and" in the lists' other languages ("PVEM, PT y Movimiento Ciudadano")
-                         "y", "e", "et", "und", "en", "oraz", "och", "og", "ve", "o", "ou", "oder"})
+#: What separates two listed groups, "and" in the lists' other languages too ("PVEM, PT y
+#: Movimiento Ciudadano"), and the words that may stand beside it
+_LIST_SEPARATORS = frozenset({",", "and", "&", "or", "/", "to", "y", "e", "et", "und", "en", "oraz", "och", "og", "ve"})
+_LIST_WORDS = _LIST_SEPARATORS | {"and/or", "the", "a", "an", "as", "well", "from", "including", "o", "ou", "oder"}
 
 
 def _list_gap(gap: str) -> bool:
@@ -2254,7 +2254,7 @@ def _list_gap(gap: str) -> bool:
     ("Catholic priests, Anglican ...", "Sikh and Hindu volunteers, and Buddhist visitors")?
     Roles between groups (", an imam, a rabbi, ") are blanked out by the caller."""
     words = regex.findall(r"[\w'’]+|[^\w\s]", gap)
-    if not any(w in (",", "and", "&", "or", "/", "to", "y", "e", "et", "und", "en", "oraz", "och", "og", "ve") for w in words):
+    if not any(w in _LIST_SEPARATORS for w in words):
         return False
     if words and words[0].islower() and len(words[0]) > 3 and words[0].endswith("s") and words[0] not in _LIST_WORDS:
         words = words[1:]  # the people of the first group
