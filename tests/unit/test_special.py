@@ -126,7 +126,8 @@ def test_professional_cue_drops_and_is_named(matcher) -> None:
 def test_a_work_word_in_another_clause_does_not_drop(matcher) -> None:
     # "ward" belongs to the clause "he runs the night shift on a ward", not to the disclosure
     text = "Mr. Ortiz has type 1 diabetes, and although he runs the night shift on a ward, he never misses a check."
-    assert found(matcher, text) == [("HEALTH_GENETIC", "person", "type 1 diabetes")]
+    # (the named person "has" it: session 7's verb of having after a named subject)
+    assert found(matcher, text) == [("HEALTH_GENETIC", "disclosure_cue", "type 1 diabetes")]
     text = "I have migraines, I volunteer on the ward at weekends."
     assert found(matcher, text) == [("HEALTH_GENETIC", "disclosure_cue", "migraines")]
     text = "I get migraines, I volunteer on the ward at weekends."
@@ -1315,3 +1316,53 @@ def test_the_pre_pass_joins_only_lines_the_sentence_splitter_reads_as_wrapped() 
     # same length, so every offset holds
     text = f"{long} works with young\npeople on a\nDetention and\nTraining Order"
     assert len(_prejoin(text)) == len(text)
+
+
+def test_a_named_person_as_the_subject_and_a_test_result_of_ones_own() -> None:
+    m = shared()
+    # a title before a name is no work word; the named person "has" the condition
+    text = "Nurse Ifeoma Chukwu has sickle cell disease, yet she had the best attendance on the ward."
+    assert "HEALTH_GENETIC" in cats(m, text)
+    assert found(m, "Nurse Ifeoma Chukwu has led our sickle cell disease clinic since 2019.") == []
+    # "I tested positive for": a result, not a duty verb
+    assert "HEALTH_GENETIC" in cats(m, "I tested gene-positive for Huntington's in 2019 and am presymptomatic.")
+    assert found(m, "I tested the Huntington's disease registry's new data pipeline.") == []
+
+
+def test_other_people_a_plural_person_cue_and_a_term_run_on_from_theirs() -> None:
+    m = shared()
+    text = ("I manage people on sentences of supervision, intensive supervision, community detention and home "
+            "detention, and people released from prison on parole or release conditions.")
+    assert "CRIMINAL_RECORD" not in cats(m, text)
+    assert "CRIMINAL_RECORD" in cats(m, "I was released from prison on parole in 2019.")
+    text = "Launched a campaign featuring families of many shapes, including same-sex parents and grandparents."
+    assert "SEXUAL_LIFE" not in cats(m, text)
+    assert "SEXUAL_LIFE" in cats(m, "As a same-sex parent I know the school gate can be a lonely place.")
+    text = "The committee's members, from the ANC, the DA, the EFF and other parties, asked pointed questions."
+    assert cats(m, text) == set()
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "I am a member of the ANC in Soweto.")
+
+
+def test_a_word_inside_another_categorys_organisation_name() -> None:
+    m = shared()
+    assert cats(m, "Attend LifeRing Secular Recovery meetings weekly.") == {"ADDICTION"}
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Secular humanist; I chair the local Humanists UK group.")
+
+
+def test_language_levels_shouted_fields_and_generic_addiction_labels() -> None:
+    m = shared()
+    assert found(m, "English and Kiswahili (fluent); Kikuyu (native); Kalenjin (working knowledge)") == []
+    assert found(m, "Tikanga Māori and te reo Māori, level 4, Te Wānanga o Aotearoa, 2018") == []
+    assert "HEALTH_GENETIC" in cats(m, "MEDICAL: PACEMAKER FITTED 2019 — NO MRI")
+    assert "ADDICTION" in cats(m, "Rehab: Castle Craig, Scotland, 2019 (alcohol)")
+    assert found(m, "Recovery: disaster recovery runbooks for the payments platform") == []
+    assert found(m, "Member, Association of African Election Authorities practitioners' network") == []
+
+
+def test_prescribed_drug_dependence_and_time_free_of_a_drug() -> None:
+    m = shared()
+    assert "ADDICTION" in cats(m, "Detoxed from pregabalin dependence with my GP in 2022.")
+    assert "ADDICTION" in cats(m, "Marijuana use disorder, treated in 2019.")
+    assert "ADDICTION" in cats(m, "Three years free of crystal meth; CMA member.")
+    assert found(m, "Three years free of crystal defects on the new wafer line.") == []
+    assert "ADDICTION" in cats(m, "Mr. Kurt Lindqvist attends AA and has never let it affect a single shift.")

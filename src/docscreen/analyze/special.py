@@ -654,8 +654,10 @@ class DisclosureMatcher:
             words = _ALPHA_WORD.findall(ln)
             if len(words) < SHOUT_MIN_WORDS or sum(w.isupper() for w in words) < SHOUT_SHARE * len(words):
                 return ln
-            if not any(w.lower() in _ENGLISH_FUNCTION for w in _LETTERS.findall(ln)):
-                return ln  # a name or a heading in capitals ("KWAME ASANTE-BROOKS"), not a sentence
+            if not any(w.lower() in _ENGLISH_FUNCTION for w in _LETTERS.findall(ln)) and not _SHOUTED_LABEL.match(ln):
+                # a name or a heading in capitals ("KWAME ASANTE-BROOKS"), not a sentence nor
+                # a field ("MEDICAL: PACEMAKER FITTED 2019")
+                return ln
             out = _LETTERS.sub(lambda w: w.group(0) if w.group(0) in self._caps_acronyms else w.group(0).lower(), ln)
             out = _SENTENCE_START.sub(lambda w: w.group(0).upper(), out)
             out = _LONE_I.sub("I", out)
@@ -821,7 +823,33 @@ class DisclosureMatcher:
                     hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"],
                                     "no_cue", negative="a community's association"))
                     continue
+                outer = covered.get(s)
+                if (
+                    outer is not None and outer[1] - outer[0] > e - s and outer[0] <= s and e <= outer[1]
+                    and doc[outer[1] - 1].lower_ != "union"  # "Luo Union": decided by the community's term
+                    and all(t.text[:1].isupper() or not t.is_alpha or t.lower_ in _NAME_LINKS for t in doc[outer[0] : outer[1]])
+                    and any(
+                        self._lexicons[k].category != cat and self._lexicons[k].kind == "org" and (ks, ke) == outer
+                        for k, ks, ke in matches
+                    )
+                ):
+                    # "LifeRing Secular Recovery", "Jewish Board of Family and Children's
+                    # Services": a word of another category's organisation, named whole
+                    hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"],
+                                    "no_cue", negative="part of another organisation's name"))
+                    continue
                 decided = self._decide(doc, sent, lex, s, e, start, end, covered)
+                before = per_sentence.get(sent.start)
+                if (
+                    before and before[-1][0].decision == "third_party" and decided[0].decision in _JOINED_WEAK
+                    and (before[-1][0].negative or "").split()[0] in _PEOPLE_BEFORE
+                    and _JOINING.fullmatch(_doc_text(doc)[before[-1][0].end : start])
+                ):
+                    # "people released from prison on parole": a term run on from someone
+                    # else's is theirs too
+                    h = decided[0]
+                    decided = [Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["third_party"],
+                                   "third_party", negative=before[-1][0].negative)]
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
@@ -1004,7 +1032,7 @@ class DisclosureMatcher:
                 # the candidate's own, for the classifier to weigh like an unqualified line.
                 return self._with_also(lex, [hit(lex.category, "unqualified", cue="a field with a value")])
         before = [t for t in doc[sent.start : s] if not t.is_space] if lex.category in _GENERIC_LABEL_CATEGORIES else []
-        colon = next((k for k, t in enumerate(before) if t.text in (":", "：")), None)
+        colon = next((k for k, t in enumerate(before) if t.text in (":", "：", "|")), None)
         if (
             colon is not None and colon >= 1 and len(before) - colon - 1 <= 2
             and before[colon - 1].lower_ in _GENERIC_LABELS and all(not t.is_alpha for t in before[: colon - 1])
@@ -1210,6 +1238,13 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is not None and disc[1] in _PERSON_NOUN_CUES and not any(w in _WE_WORDS for w in norms):
+            # "same-sex parents and grandparents", "The committee's members, from the ANC, the
+            # DA": a person's noun written in the plural is a group, not the writer
+            window = doc[max(sent.start, s - ATTACH_BEFORE - 1) : min(sent.end, e + ATTACH_AFTER + 1)]
+            forms = [t for t in window if t.norm_ == disc[1] and not s <= t.i < e]
+            if forms and all(t.lower_ != disc[1] for t in forms):
+                disc = None
         if disc is None and described is not None and not ambiguous:
             disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
@@ -1226,6 +1261,19 @@ class DisclosureMatcher:
             and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
             else None
         )
+        if (
+            possessed is None and lex.category in _POSSESSED and kind in ("term", "phrase")
+            and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
+            and (named_end := _named_subject(doc, sent, s)) is not None
+            and doc[named_end + 1].lower_ not in ("'s", "’s")  # "Ms. Lindgren's probation period"
+        ):
+            # "Nurse Ifeoma Chukwu has sickle cell disease": a named person opening the
+            # sentence is its subject like "she" (a title is no work word then)
+            as_she = list(norms)
+            as_she[named_end - sent.start] = "she"
+            got = _possessed(as_she, a, strict=ambiguous)
+            if got is not None:
+                possessed = f"a named person {got.split()[1]}"
         if possessed is None and lex.category in _POSSESSED:
             # "a Queensland magistrate placed me on a good behaviour bond", "sentenced me to
             # community service", "diagnosed me with ADHD": the candidate is the object
@@ -1275,6 +1323,11 @@ class DisclosureMatcher:
         ):
             third = f"{norms[a - 1]} {norms[a]}"  # "supervised people on probation": the term opens with the cue's last word
 
+        for_them = a >= 3 and "for" in norms[a - 3 : a - 1]  # "a community for people in recovery": its members
+        if third is None and a >= 1 and norms[a - 1] in _PEOPLE_BEFORE and kind in ("term", "phrase") and not for_them:
+            third = norms[a - 1]  # "people released from prison on parole": other people
+        if third is None and a >= 2 and (norms[a - 2], norms[a - 1]) in self._third_pairs and not for_them:
+            third = f"{norms[a - 2]} {norms[a - 1]}"  # "I manage people on sentences of supervision"
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
         if third is None and (disc is None or disc[1] in ("my", "our")) and kind != "org":
@@ -1552,6 +1605,8 @@ class DisclosureMatcher:
         for i, (prev, tok) in enumerate(zip(words, words[1:])):
             if prev.lower_ not in ("i", "we", "he", "she"):  # a reference's "He also led our panel"
                 continue
+            if tok.lower_ in _CARE_VERBS and i + 2 < len(words) and words[i + 2].lower_ in _TEST_RESULTS:
+                return None  # "I tested gene-positive for Huntington's": a result of the candidate's
             if tok.lower_ in verbs:
                 return (0, tok.lower_)
             # "I also managed the TUPE transfer", "I personally negotiated", "I have published"
@@ -1663,6 +1718,10 @@ _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
 _GENERIC_LABELS = {
     "category": frozenset({Category.RACE_ETHNICITY}),
     "community": frozenset({Category.RACE_ETHNICITY}),
+    # "Rehab: Castle Craig, 2019 (alcohol)", "Recovery | Alcohol | 6 yrs" (not "Recovery:
+    # disaster recovery runbooks": the value must be a listed term)
+    "recovery": frozenset({Category.ADDICTION}),
+    "rehab": frozenset({Category.ADDICTION}),
 }
 _GENERIC_LABEL_CATEGORIES = frozenset().union(*_GENERIC_LABELS.values())
 _OBSERVANCES = frozenset({"month", "week", "day"})
@@ -1686,6 +1745,8 @@ _DESCRIBES_ORG = frozenset({"serving", "owned", "led", "run", "focused", "majori
 #: a field value that counts or dates something: "3 years", "2019", "30, 60, 90 days", "yes"
 _FIELD_VALUE = regex.compile(r"(?i)(?:[1-9]|0\d|yes\b|one\b|two\b|three\b|since\b)")
 FIELD_VALUE_MAX_WORDS = 14
+#: a field's label in capitals opening a line ("MEDICAL: ", "CRIMINAL RECORD: ")
+_SHOUTED_LABEL = regex.compile(r"\s*[-•*]?\s*\p{Lu}[\p{Lu} ]{2,30}:\s+\S")
 #: a line is written in capitals when it has at least this many words of two letters or
 #: more and this share of them is in capitals
 #: Function words of the other languages resumes are written in (German, Dutch, French,
@@ -1988,6 +2049,17 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
 
 #: Duty verbs that, followed by "with", "for", "as" or "at", say what was done to the candidate.
 _CARE_VERBS = frozenset({"diagnosed", "treated", "assessed", "screened", "tested", "prescribed"})
+#: Lower-case words inside an organisation's name ("Women for Sobriety", "Church of God in Christ")
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "in", "de", "des", "du", "la", "le", "der", "die", "und", "van", "y", "e"})
+#: Decisions that a term run on from another person's term gives up, and what may join them
+_JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
+_JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
+#: Person nouns among the cues, which name a group when written in the plural
+_PERSON_NOUN_CUES = frozenset({"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member"})
+_WE_WORDS = frozenset({"we", "our", "us", "both"})
+#: Plural people right before a term: the status is theirs ("people released from prison")
+_PEOPLE_BEFORE = frozenset({"people", "those", "men", "women", "adults", "youths", "prisoners", "individuals", "persons"})
+_TEST_RESULTS = frozenset({"positive", "negative", "gene", "with", "for", "as", "at"})
 _SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
 #: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
 _PLURAL_PEOPLE = frozenset(
@@ -2437,6 +2509,27 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
     return i + 1, end
 
 
+#: Titles before a person's name that open a reference's sentence ("Nurse Ifeoma Chukwu has")
+_NAME_TITLES = _HONORIFICS | {"Nurse", "Sister", "Brother", "Father", "Cllr", "Professor", "Coach", "Officer", "Sergeant"}
+
+
+def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
+    """The last token of a named person who opens the sentence before ``s`` (a title and
+    one to three capitalised words: "Nurse Ifeoma Chukwu", "Mr. Kurt Lindqvist"), or None."""
+    i = sent.start
+    while i < s and not doc[i].is_alpha and doc[i].text in ("-", "•", "*", "–"):
+        i += 1
+    if i >= s or doc[i].text not in _NAME_TITLES:
+        return None
+    i += 1
+    if i < s and doc[i].text == ".":
+        i += 1
+    names = 0
+    while i < s and doc[i].is_alpha and doc[i].text[:1].isupper() and names < 3:
+        i, names = i + 1, names + 1
+    return i - 1 if names else None
+
+
 def _in_proper_name(
     doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset(),
     lead_words: frozenset[str] = frozenset(),
@@ -2490,6 +2583,7 @@ _DISCIPLINES = frozenset(
     cardiology oncology radiology neurology pathology epidemiological epidemiology veterinary
     legal law bar bioinformatics computing science scientific research union confederation
     federation parliament commission court bank agency ministry government standards nurse
+    election elections electoral authorities authority regulators regulatory officials
     midwife midwifery psychologist psychiatrist pharmacist pharmacy dentist doctor lawyer
     solicitor economist scientist""".split()
 )
