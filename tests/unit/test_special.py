@@ -1366,3 +1366,21 @@ def test_prescribed_drug_dependence_and_time_free_of_a_drug() -> None:
     assert "ADDICTION" in cats(m, "Three years free of crystal meth; CMA member.")
     assert found(m, "Three years free of crystal defects on the new wafer line.") == []
     assert "ADDICTION" in cats(m, "Mr. Kurt Lindqvist attends AA and has never let it affect a single shift.")
+
+
+def test_work_units_partners_and_an_irregular_cue_as_written() -> None:
+    m = shared()
+    # a term naming a unit of work, a partner organisation, a caseload given to the worker
+    text = "He supports the Drug Treatment and Testing Order team at Glasgow Sheriff Court with clinical reviews."
+    assert found(m, text) == []
+    assert "CRIMINAL_RECORD" in cats(m, "I was on a Drug Treatment and Testing Order in 2015.")
+    text = "He led our rollout of long-acting injectable buprenorphine (Buvidal) in 2021, writing the protocol."
+    assert found(m, text) == []
+    text = ("He works closely with the Glasgow Recovery Communities and with mutual-aid groups such as SMART Recovery "
+            "and Narcotics Anonymous, so that people leaving treatment have a meeting the same week.")
+    assert found(m, text) == []
+    assert "ADDICTION" in cats(m, "He works with his AA sponsor every week.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Assigned to the felony trial group and later to drug court and DUI court calendars.")
+    # "struck" is a cue as written, not the lemma of "strike notices"
+    assert found(m, "Prepared expert opinions on the legality of strike notices and picket lines.") == []
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Joined the picket lines when we struck in 2022.")

@@ -1161,6 +1161,11 @@ class DisclosureMatcher:
         if second is not None:
             reach = second
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
+        if (
+            professional is None and kind in ("term", "phrase") and b < len(norms) and norms[b] in _UNIT_NOUNS
+            and not (a >= 1 and norms[a - 1] in _POSSESSIVES) and not any(w in _FIRST_PERSON for w in norms)
+        ):
+            professional = (0, norms[b])  # "He supports the Drug Treatment and Testing Order team": a unit of work
         if lex.category == Category.UNION_PARTY_MEMBERSHIP:
             # "the company's spokesperson in bargaining with USW Local 1005": across the table
             k = a - 1  # (past the rest of the union's name: "with USW Local 1005")
@@ -1238,6 +1243,10 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is not None and _irregular(disc[1], cue_words.get(disc[1], ())) and not any(
+            t.lower_ == disc[1] for t in doc[sent.start : sent.end]
+        ):
+            disc = None  # the cue "struck" is not "strike notices and picket lines": an irregular form as written
         if disc is not None and disc[1] in _PERSON_NOUN_CUES and not any(w in _WE_WORDS for w in norms):
             # "same-sex parents and grandparents", "The committee's members, from the ANC, the
             # DA": a person's noun written in the plural is a group, not the writer
@@ -1599,6 +1608,17 @@ class DisclosureMatcher:
         if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
         if verbs is self._dealing_set:
+            for k, t in enumerate(words[:3]):
+                # "He works closely with the Glasgow Recovery Communities", "Worked alongside
+                # Unite": a partner from outside
+                if t.lower_ in _WORK_FORMS and (k == 0 or words[k - 1].lower_ in ("he", "she", "we")) and not any(
+                    w.lower_ in ("his", "her", "my", "their") for w in words
+                ):  # (not "He works with his AA sponsor")
+                    nxt = words[k + 1 : k + 3]
+                    if nxt and (nxt[0].lower_ in _ALONGSIDE or (
+                        len(nxt) > 1 and nxt[0].lower_.endswith("ly") and nxt[1].lower_ in _ALONGSIDE
+                    )):
+                        return (0, f"{t.lower_} {nxt[0].lower_}")
             for k, t in enumerate(toks[:-1]):
                 if t.text == ":" and k > 0 and toks[k + 1].lower_ in verbs:
                     return (0, toks[k + 1].lower_)
@@ -2051,6 +2071,13 @@ def _find(cue: tuple[str, ...], norms: list[str], lo: int, hi: int):
 _CARE_VERBS = frozenset({"diagnosed", "treated", "assessed", "screened", "tested", "prescribed"})
 #: Lower-case words inside an organisation's name ("Women for Sobriety", "Church of God in Christ")
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "in", "de", "des", "du", "la", "le", "der", "die", "und", "van", "y", "e"})
+_WORK_FORMS = frozenset({"work", "works", "worked", "working", "partner", "partners", "partnered"})
+_ALONGSIDE = frozenset({"with", "alongside"})
+#: Work units named by a term before them ("the DTTO team", "drug court calendars")
+_UNIT_NOUNS = frozenset(
+    "team teams calendar calendars docket dockets caseload caseloads workstream workstreams pathway pathways "
+    "protocol protocols rollout".split()
+)
 #: Decisions that a term run on from another person's term gives up, and what may join them
 _JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
@@ -2511,6 +2538,12 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
 
 #: Titles before a person's name that open a reference's sentence ("Nurse Ifeoma Chukwu has")
 _NAME_TITLES = _HONORIFICS | {"Nurse", "Sister", "Brother", "Father", "Cllr", "Professor", "Coach", "Officer", "Sergeant"}
+
+
+def _irregular(text: str, words: tuple[str, ...]) -> bool:
+    """Is a one-word cue an irregular form of its lemma ("struck" of "strike", "led" of
+    "lead")? Such a cue was written for that form and matches only as written."""
+    return len(words) == 1 and " " not in text and words[0] != text and not text.startswith(words[0][:-1])
 
 
 def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
