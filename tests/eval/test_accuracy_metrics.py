@@ -212,6 +212,7 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "holdout3_a.jsonl", dict(POS, id="k1"))
     _write_jsonl(tmp_path / "holdout4_a.jsonl", dict(POS, id="m1"))
     _write_jsonl(tmp_path / "holdout5_a.jsonl", dict(POS, id="n1"))
+    _write_jsonl(tmp_path / "holdout6_a.jsonl", dict(POS, id="p1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
@@ -221,7 +222,8 @@ def test_splits(tmp_path):
     assert [r.id for r in acc.load_split(tmp_path, "holdout3")] == ["k1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout4")] == ["m1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout5")] == ["n1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "m1", "n1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout6")] == ["p1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "m1", "n1", "p1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
@@ -272,6 +274,12 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     (docs / "truth_holdout5_x.json").write_text(json.dumps({"n.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
     assert [d.name for d in acc.load_docs(tmp_path, "holdout5")] == ["n.txt"]
     assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout4")]
+    (docs / "p.txt").write_text("Held out at the start of session 7.\n", encoding="utf-8")
+    (docs / "truth_holdout6_x.json").write_text(json.dumps({"p.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    assert [d.name for d in acc.load_docs(tmp_path, "holdout6")] == ["p.txt"]
+    assert "p.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout5")]
+    assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout6")]
+    (docs / "p.txt").unlink(); (docs / "truth_holdout6_x.json").unlink()
     (docs / "n.txt").unlink(); (docs / "truth_holdout5_x.json").unlink()
     (docs / "m.txt").unlink(); (docs / "truth_holdout4_x.json").unlink()
     (docs / "k.txt").unlink(); (docs / "truth_holdout3_x.json").unlink()
