@@ -382,7 +382,8 @@ def test_classifier_rescues_an_undecided_term_in_a_real_sentence() -> None:
     m = _with_classifier({"depression": {"HEALTH_GENETIC": 0.97}})
     text = "After two hard years with depression I went back to work in 2021."
     assert found(m, text) == [("HEALTH_GENETIC", "classifier", "depression")]
-    # Not in a table cell or a heading (under six words), not below the threshold.
+    # Not below the threshold (a line under six words needs RESCUE_SHORT: see
+    # test_a_short_status_line_is_rescued_only_by_a_surer_classifier).
     assert found(m, "Depression and anxiety") == []
     # (a short dated line is a status line of its own: see test_a_short_dated_line_...)
     low = _with_classifier({"depression": {"HEALTH_GENETIC": 0.5}})
@@ -1384,3 +1385,56 @@ def test_work_units_partners_and_an_irregular_cue_as_written() -> None:
     # "struck" is a cue as written, not the lemma of "strike notices"
     assert found(m, "Prepared expert opinions on the legality of strike notices and picket lines.") == []
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Joined the picket lines when we struck in 2022.")
+
+
+def test_what_is_not_part_of_a_name() -> None:
+    m = shared()
+    # a confederation's section and a lower-case word after it
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Adhérente CFDT Cadres depuis 2018")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Iscritta alla CISL Scuola dal 2016")
+    # a people's qualifier before it
+    assert "RACE_ETHNICITY" in cats(m, "I'm a Scottish Gypsy/Traveller and lived on a site in Perthshire until I was sixteen.")
+    assert "RACE_ETHNICITY" in cats(m, "Slovak Roma heritage; first in my family to attend university.")
+    assert "RACE_ETHNICITY" in cats(m, "Status First Nations member, Opaskwayak Cree Nation.")
+    # a term ending in a small word is followed by its object, not by more of a name
+    assert [h.negative for h in m.hits("Campaigned for Remain in the 2016 EU referendum.")] != ["part of a name"]
+    # still names
+    assert found(m, "Proficient in MS Office and MS Project.") == []
+    assert found(m, "Account manager for Cherokee Nation Entertainment, Tulsa.") == []
+
+
+def test_a_short_status_line_is_rescued_only_by_a_surer_classifier() -> None:
+    text = "Depression well managed nowadays"  # four words: below RESCUE_MIN_WORDS
+    sure = _with_classifier({"": {"HEALTH_GENETIC": 0.99}})
+    assert found(sure, text) == [("HEALTH_GENETIC", "classifier", "Depression")]
+    unsure = _with_classifier({"": {"HEALTH_GENETIC": 0.95}})
+    assert found(unsure, text) == []
+    # two words are a heading or a table cell; acronyms alone are a list, not a status line
+    assert found(sure, "Depression nowadays") == []
+    assert found(sure, "DNS, DHCP, Depression, SSL") == []
+
+
+def test_our_congregation_a_campus_society_and_fields_after_spaces() -> None:
+    m = shared()
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Hafiz of the Qur'an; I teach tajweed to children at our mosque on weekends.")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Leads the Wednesday meditation at the university Buddhist Society.")
+    assert "RACE_ETHNICITY" in cats(m, "Are you Hispanic/Latino? No.   Race: White")
+    assert cats(m, "Religion: Hindu\tCaste: Maratha") == {"RELIGION_PHILOSOPHY", "RACE_ETHNICITY"}
+    assert found(m, "Name: Ana Lopez   Religion: prefer not to say") == []
+
+
+def test_party_units_after_an_acronym_and_a_branch_place_of_two_words() -> None:
+    m = shared()
+    both = {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+    assert cats(m, "NDC constituency youth organiser, Odododiodio") == both
+    assert cats(m, "NPP polling-station executive, Asawase constituency") == both
+    assert cats(m, "CHP Gençlik Kolları Kadıköy ilçe yönetim kurulu üyesi") == both
+    assert cats(m, "DAP branch treasurer, Ipoh Timur") == both
+    assert found(m, "Fertiliser sales rep: DAP and urea accounts across Punjab.") == []
+    assert found(m, "Prepared the NPP safety case for the regulator.") == []
+    assert found(m, "Led the PPP branch of the infrastructure fund.") == []
+    # a group's plural voters are not a vote
+    text = ("His gallery on Black voters and the two parties, from the Republican loyalties of Reconstruction to the "
+            "New Deal realignment, was praised by historians on both sides of the aisle.")
+    assert found(m, text) == []
+    assert "POLITICAL_BELIEF" in cats(m, "I have been a Republican voter all my life.")

@@ -103,6 +103,9 @@ RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
 RESCUE = 0.8
 RESCUE_MIN_WORDS = 6
+#: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
+RESCUE_SHORT_MIN_WORDS = 3
+RESCUE_SHORT: float = 0.98
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
@@ -917,13 +920,19 @@ class DisclosureMatcher:
                 and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
-                and words[sentence_of(h)] >= RESCUE_MIN_WORDS  # not a table cell or a heading
+                and words[sentence_of(h)] >= RESCUE_SHORT_MIN_WORDS  # not a table cell or a heading
                 and not self._work_bullet(doc, sents[sentence_of(h)])
                 and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
                 and not _about_others(doc, sents[sentence_of(h)])  # "Most are on Referral Orders"
             ):
-                p = probs(h)[h.category.value]
-                if p >= RESCUE:
+                p = probs(h).get(h.category.value, 0.0)
+                # a short status line needs a surer classifier ("In recovery (alcohol) – 10
+                # yrs" at 1.00; not "Cabin steward, Cunard (Queen Mary 2)"), and words in lower
+                # case ("PPP, PPTP, IPSec, SSL" is a list of acronyms, not a status line)
+                x = sents[sentence_of(h)]
+                short = words[sentence_of(h)] < RESCUE_MIN_WORDS
+                plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
+                if (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -1140,6 +1149,8 @@ class DisclosureMatcher:
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num or doc[i - 1].lower_ in ("of",)
                  or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
         ) if kind in ("org", "role") else frozenset()
+        if kind in ("org", "role") and a >= 1 and norms[a - 1] in _CAMPUS_WORDS:
+            places |= {a - 1}  # "the university Buddhist Society", "the college Christian Union": where it meets
         # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
         # the proceedings were, not that the candidate works there.
         places |= _court_names(doc, sent)
@@ -1229,7 +1240,7 @@ class DisclosureMatcher:
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
             if _figurative(doc, e, sent):
                 return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
-            if _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words):
+            if _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
@@ -1247,13 +1258,8 @@ class DisclosureMatcher:
             t.lower_ == disc[1] for t in doc[sent.start : sent.end]
         ):
             disc = None  # the cue "struck" is not "strike notices and picket lines": an irregular form as written
-        if disc is not None and disc[1] in _PERSON_NOUN_CUES and not any(w in _WE_WORDS for w in norms):
-            # "same-sex parents and grandparents", "The committee's members, from the ANC, the
-            # DA": a person's noun written in the plural is a group, not the writer
-            window = doc[max(sent.start, s - ATTACH_BEFORE - 1) : min(sent.end, e + ATTACH_AFTER + 1)]
-            forms = [t for t in window if t.norm_ == disc[1] and not s <= t.i < e]
-            if forms and all(t.lower_ != disc[1] for t in forms):
-                disc = None
+        if disc is not None and _group_cue(doc, sent, s, e, disc[1], ATTACH_BEFORE + 1, ATTACH_AFTER + 1):
+            disc = None
         if disc is None and described is not None and not ambiguous:
             disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
@@ -1291,6 +1297,12 @@ class DisclosureMatcher:
                 k -= 1
             if k >= 1 and norms[k] in ("on", "to", "with", "under") and norms[k - 1] in ("me", "him", "her"):
                 possessed = f"{norms[k - 1]} {norms[k]}"
+        if (
+            possessed is None and lex.category == Category.RELIGION_PHILOSOPHY and kind == "org" and b - a == 1
+            and doc[s].is_lower and a >= 1 and norms[a - 1] in ("our", "my") and not (b < len(norms) and norms[b] in self._work_nouns)
+        ):
+            # "I teach tajweed to children at our mosque on weekends": one's own congregation
+            possessed = f"{norms[a - 1]} {norms[a]}"
         if possessed is not None:
             disc, professional = (0, possessed), None
 
@@ -1314,6 +1326,8 @@ class DisclosureMatcher:
             # that category's own work words count against it too ("vote share", "turnout")
             other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, reach, places)
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
+            if oc is not None and _group_cue(doc, sent, s, e, oc[1], s - sent.start, len(doc)):
+                oc = None  # "Black voters and the two parties, from the Republican loyalties"
             if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
@@ -1324,8 +1338,8 @@ class DisclosureMatcher:
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
-        if possessed is not None and possessed.startswith(("i ", "me ")):
-            third = None  # "I have MS, as my mother did"
+        if possessed is not None and possessed.startswith(("i ", "me ", "our ", "my ")):
+            third = None  # "I have MS, as my mother did", "I teach tajweed to children at our mosque"
         if (
             third is None and a >= 1 and norms[a] in ("on", "in", "under") and (norms[a - 1], norms[a]) in self._third_pairs
             and not (a >= 2 and norms[a - 2] == "for")  # "a running club for people in recovery": the club's members
@@ -1433,7 +1447,7 @@ class DisclosureMatcher:
                     any(_DATE.fullmatch(t.text) for t in doc[sent.start : sent.end])
                     or _AGE.search(doc[sent.start : sent.end].text) is not None
                 )
-                and not _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words)
+                and not _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY)
             ):
                 # A short line that opens with the term and dates it ("Peace bond (Ontario),
                 # 2019, expired 2020", "Referral order at fifteen"):
@@ -1449,7 +1463,9 @@ class DisclosureMatcher:
             elif kind == "phrase":
                 main = hit(lex.category, "phrase", cue=kind)
             else:
-                member = _nearest(self._cues["membership"], norms, a, b)
+                # (in the term's clause: not "..., and I negotiated the wording with
+                # BusinessEurope's energy committee")
+                member = _nearest(self._cues["membership"], norms, a, b, None, lo, hi)
                 if member is not None:
                     main = hit(lex.category, "membership", cue=member[1])
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
@@ -1471,7 +1487,7 @@ class DisclosureMatcher:
                     main = hit(lex.category, "professional", negative=professional[1])
                 elif third is not None and _owned(norms, a, third):
                     main = hit(lex.category, "third_party", negative=third)  # "Mein Bruder ist Autist"
-                elif _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words):
+                elif _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
                     main = hit(lex.category, "no_cue", negative="part of a name")
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     # prose about the subject, not a status line; about other people, so the
@@ -2082,8 +2098,10 @@ _UNIT_NOUNS = frozenset(
 _JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
-_PERSON_NOUN_CUES = frozenset({"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member"})
-_WE_WORDS = frozenset({"we", "our", "us", "both"})
+_PERSON_NOUN_CUES = frozenset(
+    {"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member", "voter", "supporter"}
+)
+_WE_WORDS = frozenset({"we", "our", "us"})
 #: Plural people right before a term: the status is theirs ("people released from prison")
 _PEOPLE_BEFORE = frozenset({"people", "those", "men", "women", "adults", "youths", "prisoners", "individuals", "persons"})
 _TEST_RESULTS = frozenset({"positive", "negative", "gene", "with", "for", "as", "at"})
@@ -2540,6 +2558,18 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
 _NAME_TITLES = _HONORIFICS | {"Nurse", "Sister", "Brother", "Father", "Cllr", "Professor", "Coach", "Officer", "Sergeant"}
 
 
+def _group_cue(doc: Doc, sent: _Sentence, s: int, e: int, cue: str, before: int, after: int) -> bool:
+    """Is a person's noun among the cues ("parent", "member", "voter") written only in the
+    plural within ``before`` / ``after`` tokens of the term, in a sentence without "we" or
+    "our"? Then it names a group ("same-sex parents and grandparents", "The committee's
+    members, from the ANC, the DA"), not the writer."""
+    if cue not in _PERSON_NOUN_CUES or any(t.norm_ in _WE_WORDS for t in doc[sent.start : sent.end]):
+        return False
+    window = doc[max(sent.start, s - before) : min(sent.end, e + after)]
+    forms = [t for t in window if t.norm_ == cue and not s <= t.i < e]
+    return bool(forms) and all(t.lower_ != cue for t in forms)
+
+
 def _irregular(text: str, words: tuple[str, ...]) -> bool:
     """Is a one-word cue an irregular form of its lemma ("struck" of "strike", "led" of
     "lead")? Such a cue was written for that form and matches only as written."""
@@ -2565,7 +2595,7 @@ def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
 
 def _in_proper_name(
     doc: Doc, s: int, e: int, sent: _Sentence, cue_words: frozenset[str] = frozenset(), covered: set[int] = frozenset(),
-    lead_words: frozenset[str] = frozenset(),
+    lead_words: frozenset[str] = frozenset(), people: bool = False,
 ) -> bool:
     """A capitalised term next to another capitalised word: part of a name ("Kwame Asante",
     "Navajo Generating Station"), not a status. A capitalised cue word is not a name
@@ -2575,16 +2605,23 @@ def _in_proper_name(
     before = doc[s - 1] if s - 1 >= sent.start else None
     if before is not None and before.i == sent.start and before.norm_ in lead_words:
         before = None  # "Lifelong Labour member": a cue opening the sentence, not a first name
+    elif people and before is not None and (before.lower_ in _DEMONYMS or before.lower_ in _STATUS_WORDS):
+        before = None  # "Scottish Gypsy/Traveller", "Status First Nations member": a people's qualifier
     after = doc[e] if e < sent.end else None
-    if after is not None and after.text in _UNIT_WORDS:
+    if after is not None and doc[e - 1].is_lower and not doc[e - 1].is_title:
+        after = None  # "Campaigned for Remain": a term ending in a small word is followed by its object
+    elif after is not None and after.text in _UNIT_WORDS:
         after = None  # the organisation's own unit ("NSBE Region 2", "SDLP Youth", "Democrats Abroad")
     elif after is not None and any(t.lower_ in _LOWER_UNITS for t in doc[e + 1 : min(sent.end, e + 3)]):
         after = None  # a place and a unit after it: "EFF Soshanguve branch", "DMK IT wing"
     elif (
         after is not None and e - s == 1 and doc[s].text.isupper() and len(doc[s].text) >= 2 and after.is_alpha
-        and (e + 1 >= sent.end or not doc[e + 1].is_alpha)
+        and any(
+            k >= sent.end or not doc[k].is_alpha or doc[k].is_lower
+            for k in (e + 1, e + 2) if k == e + 1 or (doc[e + 1].is_alpha and doc[e + 1].text[:1].isupper())
+        )
     ):
-        after = None  # an acronym and its branch's place: "Branch president, UCU Sussex", "DAP Ipoh"
+        after = None  # an acronym and its branch's place: "Branch president, UCU Sussex", "DAP Ipoh Timur"
     elif after is not None:
         k = e
         while k < sent.end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "-")) and k < e + 5:
@@ -2605,7 +2642,8 @@ _DEMONYMS = frozenset(
     indian chinese japanese korean german french italian spanish portuguese dutch polish nordic
     scandinavian brazilian mexican nigerian ghanaian kenyan pakistani bangladeshi turkish israeli
     egyptian filipino malaysian indonesian russian ukrainian greek swiss austrian belgian danish
-    swedish norwegian finnish""".split()
+    swedish norwegian finnish slovak czech hungarian romanian bulgarian serbian croatian slovenian
+    albanian macedonian lithuanian latvian estonian""".split()
 ) | {"south african", "latin american", "new zealand", "sri lankan", "east african", "west african"}
 _DISCIPLINES = frozenset(
     """genetic genetics statistical statistics statistician medical medicine psychological psychology
@@ -2620,6 +2658,9 @@ _DISCIPLINES = frozenset(
     midwife midwifery psychologist psychiatrist pharmacist pharmacy dentist doctor lawyer
     solicitor economist scientist""".split()
 )
+_CAMPUS_WORDS = frozenset({"university", "college", "campus", "uni", "school"})
+#: Capitalised words before a people's name that qualify it ("Status First Nations")
+_STATUS_WORDS = frozenset({"status", "enrolled", "registered", "treaty"})
 #: Words after a name that make it an organisation the person belongs to.
 _NAMED_MEMBER = frozenset({"member", "citizen", "steward", "delegate", "rep", "representative"})
 #: Capitalised words after an organisation's name that name a unit of it, not another name.
@@ -2948,7 +2989,8 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 def _form_regex(specs: tuple[CategorySpec, ...]):
-    """``Label: value`` at the start of a line or cell, or after a heading and a spaced dash
+    """``Label: value`` at the start of a line or cell (also after three spaces or a tab: "Are you
+    Hispanic/Latino? No.   Race: White"), or after a heading and a spaced dash
     ("Diversity monitoring — sexual orientation: lesbian"). Also ``Applicant's label: value``,
     ``Are you <label>? Yes`` and ``Label - value`` (a spaced dash, for the labels that are
     not ordinary headings)."""
@@ -2963,10 +3005,10 @@ def _form_regex(specs: tuple[CategorySpec, ...]):
     whose = r"(?:(?:the[ \t]+)?(?:applicant|candidate|employee|student|staff[ \t]+member|your|my)(?:['’]s)?[ \t]+)?"
     asked = r"(?:are[ \t]+you[ \t]+(?:of[ \t]+)?)?"
     return regex.compile(
-        rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—─][ \t]))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
+        rf"(?:^|(?<=[|;•·])|(?<=[ \t][-–—─][ \t])|(?<=\S(?:[ ]{{3,}}|\t)))[ \t]*[-•*·▪]?[ \t]*{whose}{asked}"
         rf"(?:(?P<label>{alternation(labels)})[ \t]*(?:\([^)\n]{{0,30}}\))?[ \t]*(?:[:：?]|\.{{3,}}|\|)"
         rf"|(?P<label>{alternation(dashable)})[ \t]+[-–—─][ \t]+)[ \t]*"
-        r"(?P<value>[^\n|;•]{1,80})",
+        r"(?P<value>(?:(?![ ]{3}|\t)[^\n|;•]){1,80})",  # (a cell ends at three spaces or a tab)
         regex.IGNORECASE | regex.MULTILINE,
     )
 
