@@ -1438,3 +1438,15 @@ def test_party_units_after_an_acronym_and_a_branch_place_of_two_words() -> None:
             "New Deal realignment, was praised by historians on both sides of the aisle.")
     assert found(m, text) == []
     assert "POLITICAL_BELIEF" in cats(m, "I have been a Republican voter all my life.")
+
+
+def test_more_languages_read_as_foreign_and_portuguese_no_is_no_negation() -> None:
+    from docscreen.analyze.special import _foreign
+
+    assert _foreign("Sunt membru în sindicat din 2015")  # Romanian
+    assert _foreign("Jsem členem odborů od roku 2015")  # Czech
+    assert _foreign("Mimi ni mwanachama wa chama tangu 2015")  # Swahili
+    assert not _foreign("Care assistant in a busy ward since 2015")
+    m = shared()
+    assert "POLITICAL_BELIEF" in cats(m, "Voluntária no movimento #EleNão em 2018.")
+    assert found(m, "No tengo antecedentes penales.") == []

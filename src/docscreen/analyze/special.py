@@ -1006,6 +1006,8 @@ class DisclosureMatcher:
             return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
 
         neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
+        if neg == "no" and any(t.lower_ in _PORTUGUESE for t in doc[sent.start : sent.end]):
+            neg = None  # "Voluntária no movimento #EleNão": Portuguese "no" is "in the"
         if neg is not None:
             return [hit(lex.category, "negated", negative=neg)]
         if _quoted(doc, s, e):
@@ -1786,7 +1788,8 @@ _SHOUTED_LABEL = regex.compile(r"\s*[-•*]?\s*\p{Lu}[\p{Lu} ]{2,30}:\s+\S")
 #: a line is written in capitals when it has at least this many words of two letters or
 #: more and this share of them is in capitals
 #: Function words of the other languages resumes are written in (German, Dutch, French,
-#: Spanish, Portuguese, Italian, Polish, Swedish, Danish, Norwegian), none an English word:
+#: Spanish, Portuguese, Italian, Polish, Swedish, Danish, Norwegian; Tagalog, Indonesian,
+#: Hindi in Latin letters, Turkish, Romanian, Czech, Swahili), none an English word:
 #: the sentence classifier was trained on English, so its veto does not hold in a sentence
 #: that has more of these than English function words.
 _FOREIGN_WORDS = frozenset("""
@@ -1805,17 +1808,25 @@ _FOREIGN_WORDS = frozenset("""
     saya dan yang untuk dengan dari adalah sebagai
     maine mera meri liye hai hoon tha thi
     ve bir için ile olarak ben benim
+    bu da yılında olan
+    di ke pada ini itu sejak aku tahun
+    și în cu pentru din sunt este meu mea fost
+    jsem jsou byl byla můj moje jako ve se
+    ya wa kwa katika ni mimi yangu tangu
+    po nie roku moja
 """.split())
 SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]+\p{Lu}{2,}")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _LETTERS = regex.compile(r"\p{L}+")
+#: Words of Portuguese, where "no" is "in the" ("no movimento", "no sindicato")
+_PORTUGUESE = frozenset("em um uma com não sou meu minha dos das foi é desde pelo pela".split())
 #: "I", "my", "I am" in the languages of _FOREIGN_WORDS
 _FOREIGN_FIRST_PERSON = frozenset(
     "ich mein meine meinem meiner bin ik mijn je suis mon ma mes j yo soy mi mis tengo eu sou meu minha "
     "io sono mio mia ho jestem mam moja mój mojego mojej jeg jag min mitt mina "
-    "ako aming ko saya aku maine mera meri ben benim".split()
+    "ako aming ko saya aku maine mera meri ben benim sunt mea jsem můj moje mimi yangu".split()
 )
 #: "mein" is German "my" only before a noun (capitalised): Hindi written in Latin letters
 #: uses it for "in" ("mandir trust mein 2016 se 2019 tak")
