@@ -1450,3 +1450,18 @@ def test_more_languages_read_as_foreign_and_portuguese_no_is_no_negation() -> No
     m = shared()
     assert "POLITICAL_BELIEF" in cats(m, "Voluntária no movimento #EleNão em 2018.")
     assert found(m, "No tengo antecedentes penales.") == []
+
+
+def test_the_card_abbreviations_and_a_term_served_for_an_offence() -> None:
+    m = shared()
+    both = {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}
+    assert cats(m, "Lebanese Forces card-holder, Zahle office.") == both
+    assert cats(m, "Partia | Lewica") == both
+    assert cats(m, "Kader PDI Perjuangan, DPC Kota Surakarta") == both
+    assert cats(m, "mbr UNISON br.4023; H&S rep") == {"UNION_PARTY_MEMBERSHIP"}
+    assert cats(m, "shop stwd (Unite) - 6 yrs") == {"UNION_PARTY_MEMBERSHIP"}
+    assert cats(m, "Equity card holder since leaving drama school in 2015") == {"UNION_PARTY_MEMBERSHIP"}
+    assert found(m, "Visa card holder benefits programme for a retail bank") == []
+    assert "CRIMINAL_RECORD" in cats(m, "did 18 mnths for supply, releasd 2019")
+    assert "CRIMINAL_RECORD" in cats(m, "Since his release from HMP Altcourse, Mr. Quinn has worked for us as a site operative.")
+    assert found(m, "Did 2 years for KPMG in audit.") == []
