@@ -1465,3 +1465,12 @@ def test_the_card_abbreviations_and_a_term_served_for_an_offence() -> None:
     assert "CRIMINAL_RECORD" in cats(m, "did 18 mnths for supply, releasd 2019")
     assert "CRIMINAL_RECORD" in cats(m, "Since his release from HMP Altcourse, Mr. Quinn has worked for us as a site operative.")
     assert found(m, "Did 2 years for KPMG in audit.") == []
+
+
+def test_one_of_the_groups_a_plural_noun_names_as_examples() -> None:
+    m = shared()
+    text = ("During the 2019 and 2024 elections I led our coverage of religious identity in campaigning: sermons at "
+            "rallies, fatwas on candidates, and how parties from PKS to PDI-P courted pesantren networks.")
+    assert found(m, text) == []
+    # ... unless the writer belongs to them
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "I've been a member of several unions, including Unite and the GMB.")

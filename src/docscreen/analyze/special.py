@@ -1186,6 +1186,11 @@ class DisclosureMatcher:
                 k -= 1
             if k >= 1 and norms[k] in ("with", "against") and norms[k - 1] in _ACROSS_THE_TABLE:
                 professional = (0, f"{norms[k - 1]} {norms[k]}")
+        group = _named_group(norms, a, [t.lower_ for t in doc[sent.start : sent.end]])
+        if group is not None and _nearest(self._cues["membership"], norms, a, b, None, 0, a) is None:
+            # "how parties from PKS to PDI-P courted pesantren networks", "unions such as Unite
+            # and the GMB": one of the groups a plural noun opens, named as examples
+            return [hit(lex.category, "no_cue", negative=f"one of the {group} named")]
         topic = _topic_before(norms, lo, a)
         if topic is not None:
             # "I have published on how cannabis use predicts relapse of psychosis": what
@@ -2788,6 +2793,23 @@ _TOPIC_HEADS = frozenset(
     article report teach seminar webinar podcast""".split()
 )
 _TOPIC_LINKS = frozenset({"on", "about", "how", "whether", "why", "into"})
+
+
+#: Plural nouns that open a list of the groups of a category, and the links after them
+_GROUP_NOUNS = frozenset({"party", "union", "church", "faith", "religion", "denomination", "movement"})
+_GROUP_LINKS = (("from",), ("such", "as"), ("include",), ("including",), ("like",))
+
+
+def _named_group(norms: list[str], a: int, lowers: list[str]) -> str | None:
+    """A plural noun of groups and a list link ("parties from", "unions such as", "churches
+    including") at most six words before the term, with "to", "and", "or" or commas between
+    the link and the term only for a second item: the term is one of the examples."""
+    for i in range(a - 1, max(-1, a - 7), -1):
+        for link in _GROUP_LINKS:
+            k = len(link)
+            if tuple(norms[i : i + k]) == link and i >= 1 and norms[i - 1] in _GROUP_NOUNS and lowers[i - 1] != norms[i - 1]:
+                return lowers[i - 1]  # (written in the plural)
+    return None
 
 
 def _topic_before(norms: list[str], lo: int, a: int) -> str | None:
