@@ -1474,3 +1474,27 @@ def test_one_of_the_groups_a_plural_noun_names_as_examples() -> None:
     assert found(m, text) == []
     # ... unless the writer belongs to them
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "I've been a member of several unions, including Unite and the GMB.")
+
+
+def test_no_rescue_for_a_field_of_work_and_no_statement_about_a_group() -> None:
+    m = _with_classifier({"": {"HEALTH_GENETIC": 0.99}})
+    # a term followed by a discipline is the field ("Cancer genetics")
+    assert found(m, "Depression genetics and inherited cardiac conditions across the West Midlands region.") == []
+    # a sentence about a group of others with no person word: no statement of the classifier's
+    specs, common = load_lexicons()
+    full = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {s.category.value: 0.99 for s in specs}}))
+    text = "Some are in crisis with their mental health or in the grip of alcohol or drug dependency."
+    assert [h for h in full.hits(text) if h.decision in ("statement", "statement_line")] == []
+
+
+def test_a_foreign_membership_line_a_surname_and_german_teaching() -> None:
+    from docscreen.analyze.special import _foreign
+
+    assert _foreign("Membro do coletivo LGBTQIA+ da FEA-USP (2016–2019)")
+    specs, common = load_lexicons()
+    low = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.01 for x in specs}}))
+    # the English classifier does not veto a membership line in another language
+    assert "SEXUAL_LIFE" in cats(low, "Membro do coletivo LGBTQIA+ da FEA-USP (2016–2019)")
+    s = shared()
+    assert [h.negative for h in s.hits("Gay-Lussac's law demonstrations for Year 10 chemistry.")] == ["part of a name"]
+    assert found(s, "Einführung in den Islam (Proseminar, jährlich seit 2021)") == []

@@ -726,8 +726,10 @@ class DisclosureMatcher:
             )
             if words < STATEMENT_MIN_WORDS and not member:
                 continue
-            if not person and self._duty_verb(doc, x) is not None:
-                continue  # a work bullet ("Covered the Labour and SNP conferences")
+            if not person and (self._duty_verb(doc, x) is not None or (
+                _about_others(doc, x) and not any(t.text in _HONORIFICS for t in toks)  # (not "Mr. Asante is gay and ...")
+            )):
+                continue  # a work bullet ("Covered the Labour and SNP conferences"), or a group of others
             if not person and STATEMENT_NO_PERSON is None and not member:
                 continue
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -903,7 +905,10 @@ class DisclosureMatcher:
             a, b = span(h)
             if not _foreign(text[a:b]):
                 return False
-            opens = not regex.search(r"\p{L}", text[a : h.start])
+            # (or after a membership word: "Membro do coletivo LGBTQIA+ da FEA-USP")
+            opens = not regex.search(r"\p{L}", text[a : h.start]) or any(
+                w.lower() in self._cue_words for w in _LETTERS.findall(text, a, h.start)
+            )
             return opens or any(
                 m.group().lower() in _FOREIGN_FIRST_PERSON and not _NOT_POSSESSIVE.match(text, m.start())
                 for m in _LETTERS.finditer(text, a, b)
@@ -924,6 +929,7 @@ class DisclosureMatcher:
                 and not self._work_bullet(doc, sents[sentence_of(h)])
                 and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
                 and not _about_others(doc, sents[sentence_of(h)])  # "Most are on Referral Orders"
+                and not _field_after(doc, h, sents[sentence_of(h)])  # "Cancer genetics and inherited cardiac conditions"
             ):
                 p = probs(h).get(h.category.value, 0.0)
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
@@ -1012,6 +1018,13 @@ class DisclosureMatcher:
             return [hit(lex.category, "negated", negative=neg)]
         if _quoted(doc, s, e):
             return [hit(lex.category, "no_cue", negative="inside a quoted title")]  # a paper, a talk
+        if (
+            lex.category in _SURNAME_CATEGORIES and doc[e - 1].is_title
+            and e + 1 < sent.end and doc[e].text == "-" and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_ and doc[e + 1].is_title and (e + 1) not in covered
+            and not _PEOPLE_SUFFIX.search(doc[e + 1].lower_) and doc[e + 1].lower_ not in _NOT_COMPOUND
+        ):
+            return [hit(lex.category, "no_cue", negative="part of a name")]  # "Gay-Lussac's law", "Black-Scholes"
         if s > sent.start and doc[s - 1].text in _HONORIFICS and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
@@ -1819,6 +1832,8 @@ _FOREIGN_WORDS = frozenset("""
     jsem jsou byl byla můj moje jako ve se
     ya wa kwa katika ni mimi yangu tangu
     po nie roku moja
+    membro miembro socio socia mitglied adhérent adhérente membre członek członkini anggota üye üyesi
+    iscritto iscritta afiliado afiliada
 """.split())
 SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
@@ -2675,6 +2690,11 @@ _DISCIPLINES = frozenset(
     solicitor economist scientist""".split()
 )
 _CAMPUS_WORDS = frozenset({"university", "college", "campus", "uni", "school"})
+#: Categories whose capitalised terms joined to a capitalised word by a hyphen are a surname
+#: ("Gay-Lussac"); in the others such compounds are the status ("Kuki-Zo", "Jusos-Hochschulgruppe")
+_SURNAME_CATEGORIES = frozenset({Category.SEXUAL_LIFE, Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
+#: Endings of a people's or a place's adjective after a hyphen ("Chinese-Canadian", "Afro-Peruvian")
+_PEOPLE_SUFFIX = regex.compile(r"(?:an|ese|ish|i|ic|ch|ois|aise)$")
 #: Capitalised words before a people's name that qualify it ("Status First Nations")
 _STATUS_WORDS = frozenset({"status", "enrolled", "registered", "treaty"})
 #: Words after a name that make it an organisation the person belongs to.
@@ -2810,6 +2830,16 @@ def _named_group(norms: list[str], a: int, lowers: list[str]) -> str | None:
             if tuple(norms[i : i + k]) == link and i >= 1 and norms[i - 1] in _GROUP_NOUNS and lowers[i - 1] != norms[i - 1]:
                 return lowers[i - 1]  # (written in the plural)
     return None
+
+
+def _field_after(doc: Doc, h: Hit, sent: _Sentence) -> bool:
+    """Is the term followed by a discipline or a field of work ("Cancer genetics", "autism
+    research", "addiction nursing")? Then the sentence is about the field."""
+    after = next((t for t in doc[sent.start : sent.end] if t.idx >= h.end and not t.is_space), None)
+    return after is not None and (after.lower_ in _DISCIPLINES or after.lower_ in _FIELD_NOUNS)
+
+
+_FIELD_NOUNS = frozenset({"services", "service", "research", "studies", "policy", "policies", "care", "pathway", "unit"})
 
 
 def _topic_before(norms: list[str], lo: int, a: int) -> str | None:
