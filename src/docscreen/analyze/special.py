@@ -2568,16 +2568,10 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
     who opens the sentence: "Dr. Begay, a Diné hydrologist, led ...", "Sister Mary Bernadette,
     a Dominican nun, ran ...": an honorific or a religious title, one to three capitalised
     words, a comma, then "a" or "an" up to the next comma."""
-    i = sent.start
-    if i >= s or not (doc[i].text in _HONORIFICS or doc[i].text.rstrip(".") in _RELIGIOUS_TITLES | {"Cllr"}):
-        return None
-    i += 1
-    if i < s and doc[i].text == ".":
-        i += 1
-    names = 0
-    while i < s and doc[i].is_alpha and doc[i].text[:1].isupper() and names < 3:
-        i, names = i + 1, names + 1
-    if names == 0 or i + 1 >= s or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+    i = _after_title_and_name(
+        doc, sent.start, s, lambda t: t in _HONORIFICS or t.rstrip(".") in _RELIGIOUS_TITLES | {"Cllr"}
+    )
+    if i is None or i + 1 >= s or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
         return None
     end = next((k for k in range(e, sent.end) if doc[k].text in (",", ";", "—", "–", "(")), None)
     if end is None or any(doc[k].text in (",", ";") for k in range(i + 1, s)):
@@ -2613,7 +2607,14 @@ def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
     i = sent.start
     while i < s and not doc[i].is_alpha and doc[i].text in ("-", "•", "*", "–"):
         i += 1
-    if i >= s or doc[i].text not in _NAME_TITLES:
+    end = _after_title_and_name(doc, i, s, lambda t: t in _NAME_TITLES)
+    return None if end is None else end - 1
+
+
+def _after_title_and_name(doc: Doc, i: int, s: int, is_title) -> int | None:
+    """After a title at ``i`` (``is_title`` of its text, an optional "." after it) and one to
+    three capitalised words before ``s``: the index after the name, or None."""
+    if i >= s or not is_title(doc[i].text):
         return None
     i += 1
     if i < s and doc[i].text == ".":
@@ -2621,7 +2622,7 @@ def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
     names = 0
     while i < s and doc[i].is_alpha and doc[i].text[:1].isupper() and names < 3:
         i, names = i + 1, names + 1
-    return i - 1 if names else None
+    return i if names else None
 
 
 def _in_proper_name(
