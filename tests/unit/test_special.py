@@ -1498,3 +1498,10 @@ def test_a_foreign_membership_line_a_surname_and_german_teaching() -> None:
     s = shared()
     assert [h.negative for h in s.hits("Gay-Lussac's law demonstrations for Year 10 chemistry.")] == ["part of a name"]
     assert found(s, "Einführung in den Islam (Proseminar, jährlich seit 2021)") == []
+
+
+def test_a_longer_term_decides_over_a_partys_cue_inside_it() -> None:
+    m = shared()
+    assert found(m, "Data scientist modelling Tory voter turnout for a polling firm.") == []
+    assert "POLITICAL_BELIEF" in cats(m, "Lifelong Tory voter.")
+    assert "POLITICAL_BELIEF" in cats(m, "Labour voter since 1997.")

@@ -1348,6 +1348,9 @@ class DisclosureMatcher:
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
             if oc is not None and _group_cue(doc, sent, s, e, oc[1], s - sent.start, len(doc)):
                 oc = None  # "Black voters and the two parties, from the Republican loyalties"
+            longer = covered.get(s)
+            if oc is not None and longer is not None and longer[1] > e and longer[0] <= s:
+                oc = None  # "modelling Tory voter turnout": the longer term ("Tory voter") decides
             if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
                 return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
                             SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
