@@ -1421,6 +1421,8 @@ def test_our_congregation_a_campus_society_and_fields_after_spaces() -> None:
     assert "RACE_ETHNICITY" in cats(m, "Are you Hispanic/Latino? No.   Race: White")
     assert cats(m, "Religion: Hindu\tCaste: Maratha") == {"RELIGION_PHILOSOPHY", "RACE_ETHNICITY"}
     assert found(m, "Name: Ana Lopez   Religion: prefer not to say") == []
+    assert cats(m, "Visible minority: South Asian") == {"RACE_ETHNICITY"}
+    assert found(m, "Visible minority: prefer not to say") == []
 
 
 def test_party_units_after_an_acronym_and_a_branch_place_of_two_words() -> None:
