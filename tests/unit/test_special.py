@@ -1507,3 +1507,16 @@ def test_a_longer_term_decides_over_a_partys_cue_inside_it() -> None:
     assert found(m, "Data scientist modelling Tory voter turnout for a polling firm.") == []
     assert "POLITICAL_BELIEF" in cats(m, "Lifelong Tory voter.")
     assert "POLITICAL_BELIEF" in cats(m, "Labour voter since 1997.")
+
+
+def test_no_rescue_of_a_listed_party_among_others_a_fragment_or_a_professional_body() -> None:
+    specs, common = load_lexicons()
+    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.99 for x in specs}}))
+    text = "- Religion and Politics in Europe: the CDU, the CSU and Christian Democracy since 1945"
+    assert [h for h in sure.hits(text) if h.decision == "classifier" and h.rule == "union_party.parties"] == []
+    assert [h for h in sure.hits("To prevent or control disease, injury or disability") if h.score >= 0.5] == []
+    assert [h for h in sure.hits("the subcommentaries of the Theravada tradition.") if h.score >= 0.5] == []
+    text = "- Member, Scottish Parliamentary Journalists' Association;"
+    assert [h for h in sure.hits(text) if h.decision == "statement_line"] == []
+    # a dated status line still stands
+    assert "HEALTH_GENETIC" in cats(sure, "2018-03 to 2018-06: medical leave (MS relapse), phased return")

@@ -113,7 +113,7 @@ STATEMENT_MIN_WORDS = 6
 STATEMENT_NEEDS_SIGNAL = True
 #: ... for a sentence about a person with neither a term nor a cue of the category: the
 #: threshold, or never (None).
-STATEMENT_UNSIGNALLED: float | None = 0.99
+STATEMENT_UNSIGNALLED: float | None = 0.995
 #: ... for a sentence without a person word (a resume line): higher, or never (None).
 STATEMENT_NO_PERSON: float | None = 0.9
 #: ... for a membership line with no term: the threshold, or never (None).
@@ -723,6 +723,8 @@ class DisclosureMatcher:
                 and not person
                 and 3 <= words <= UNQUALIFIED_MAX_WORDS  # "Lid FNV" alone read as sexual life at 0.98
                 and any(w in _MEMBER_WORDS for w in norms)
+                # (not a professional body: "Member, Scottish Parliamentary Journalists' Association")
+                and not any(w in self._work_nouns or w in _DISCIPLINES for w in norms)
             )
             if words < STATEMENT_MIN_WORDS and not member:
                 continue
@@ -930,6 +932,9 @@ class DisclosureMatcher:
                 and not self._second_person(doc, sents[sentence_of(h)])  # "if you are in jail or prison"
                 and not _about_others(doc, sents[sentence_of(h)])  # "Most are on Referral Orders"
                 and not _field_after(doc, h, sents[sentence_of(h)])  # "Cancer genetics and inherited cardiac conditions"
+                # (nor one organisation among others of its list: "the CDU, the CSU and Christian
+                # Democracy since 1945", "from the ANC, the DA, the EFF and other parties")
+                and not (h.kind == "org" and len({o.start for o in hits if o.rule == h.rule and sentence_of(o) == sentence_of(h)}) >= 2)
             ):
                 p = probs(h).get(h.category.value, 0.0)
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
@@ -938,7 +943,8 @@ class DisclosureMatcher:
                 x = sents[sentence_of(h)]
                 short = words[sentence_of(h)] < RESCUE_MIN_WORDS
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
-                if (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
+                frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
+                if not frag and (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -1517,6 +1523,11 @@ class DisclosureMatcher:
                     # classifier does not rescue it ("works with young people ... and supports
                     # those on bail")
                     main = hit(lex.category, "no_cue", negative=third)
+                elif _fragment(doc, sent):
+                    # "the subcommentaries of the Theravada tradition.", "To prevent or control
+                    # disease, injury or disability": the end of a wrapped sentence or a purpose,
+                    # not a status line
+                    main = hit(lex.category, "no_cue", negative="a fragment of a sentence")
                 else:
                     main = hit(lex.category, "unqualified")
             elif professional is not None:
@@ -2834,6 +2845,17 @@ def _named_group(norms: list[str], a: int, lowers: list[str]) -> str | None:
             if tuple(norms[i : i + k]) == link and i >= 1 and norms[i - 1] in _GROUP_NOUNS and lowers[i - 1] != norms[i - 1]:
                 return lowers[i - 1]  # (written in the plural)
     return None
+
+
+def _fragment(doc: Doc, sent: _Sentence) -> bool:
+    """Does a short line open as the rest of a sentence ("the subcommentaries of ...", "and
+    the ...") or as a purpose ("To prevent or control disease")? Then it is no status line."""
+    first = next((t for t in doc[sent.start : sent.end] if not t.is_space and t.text not in _BULLETS), None)
+    return first is not None and (first.text in _FRAGMENT_OPENERS or first.lower_ == "to")
+
+
+_FRAGMENT_OPENERS = frozenset({"the", "and", "or", "of", "which", "that", "with", "but"})
+_BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
 
 
 def _field_after(doc: Doc, h: Hit, sent: _Sentence) -> bool:
