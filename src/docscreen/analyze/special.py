@@ -920,6 +920,8 @@ class DisclosureMatcher:
         reported = {(h.category, h.start) for h in hits if h.score >= 0.5}
         vetoed: dict[tuple[str, int], str] = {}  # (rule, start) of vetoed hits: why
         standing: set[tuple[str, int]] = set()  # (rule, start) of weak hits the classifier kept
+        # organisations of one list per sentence ("the CDU, the CSU and Christian Democracy")
+        listed_orgs = Counter((h.rule, sentence_of(h)) for h in {(h.rule, h.start): h for h in hits if h.kind == "org"}.values())
         out = []
         for h in hits:
             if (
@@ -934,7 +936,7 @@ class DisclosureMatcher:
                 and not _field_after(doc, h, sents[sentence_of(h)])  # "Cancer genetics and inherited cardiac conditions"
                 # (nor one organisation among others of its list: "the CDU, the CSU and Christian
                 # Democracy since 1945", "from the ANC, the DA, the EFF and other parties")
-                and not (h.kind == "org" and len({o.start for o in hits if o.rule == h.rule and sentence_of(o) == sentence_of(h)}) >= 2)
+                and not (h.kind == "org" and listed_orgs[(h.rule, sentence_of(h))] >= 2)
             ):
                 p = probs(h).get(h.category.value, 0.0)
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
@@ -1284,8 +1286,6 @@ class DisclosureMatcher:
             t.lower_ == disc[1] for t in doc[sent.start : sent.end]
         ):
             disc = None  # the cue "struck" is not "strike notices and picket lines": an irregular form as written
-        if disc is not None and _group_cue(doc, sent, s, e, disc[1], ATTACH_BEFORE + 1, ATTACH_AFTER + 1):
-            disc = None
         if disc is None and described is not None and not ambiguous:
             disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
@@ -1296,15 +1296,13 @@ class DisclosureMatcher:
         # "I have beta-thalassaemia major and need a transfusion every three weeks", "I
         # contracted hepatitis C": the subject and a verb of having right before the term make
         # it the person's own, whatever work words the rest of the sentence holds.
-        possessed = (
-            _possessed(norms, a, strict=ambiguous)
-            if lex.category in _POSSESSED and kind in ("term", "phrase")
+        can_possess = (
+            lex.category in _POSSESSED and kind in ("term", "phrase")
             and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
-            else None
         )
+        possessed = _possessed(norms, a, strict=ambiguous) if can_possess else None
         if (
-            possessed is None and lex.category in _POSSESSED and kind in ("term", "phrase")
-            and not (b < len(norms) and norms[b] in _CLINICAL_NOUNS | _HAVE_NOT_AFTER)
+            possessed is None and can_possess
             and (named_end := _named_subject(doc, sent, s)) is not None
             and doc[named_end + 1].lower_ not in ("'s", "’s")  # "Ms. Lindgren's probation period"
         ):
@@ -1352,7 +1350,8 @@ class DisclosureMatcher:
             # that category's own work words count against it too ("vote share", "turnout")
             other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, reach, places)
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
-            if oc is not None and _group_cue(doc, sent, s, e, oc[1], s - sent.start, len(doc)):
+            oc_words = dict(other_cues).get(oc[1]) if oc is not None else None
+            if oc_words and _plural_person(doc[sent.start + _cue_at(oc_words, norms, a, b, oc[0]) + len(oc_words) - 1], oc_words, norms):
                 oc = None  # "Black voters and the two parties, from the Republican loyalties"
             longer = covered.get(s)
             if oc is not None and longer is not None and longer[1] > e and longer[0] <= s:
@@ -1369,17 +1368,16 @@ class DisclosureMatcher:
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
         if possessed is not None and possessed.startswith(("i ", "me ", "our ", "my ")):
             third = None  # "I have MS, as my mother did", "I teach tajweed to children at our mosque"
-        if (
-            third is None and a >= 1 and norms[a] in ("on", "in", "under") and (norms[a - 1], norms[a]) in self._third_pairs
-            and not (a >= 2 and norms[a - 2] == "for")  # "a running club for people in recovery": the club's members
-        ):
-            third = f"{norms[a - 1]} {norms[a]}"  # "supervised people on probation": the term opens with the cue's last word
+        for j in (a, a - 1):
+            # "supervised people on probation" (the term opens with the cue's last word), "I
+            # manage people on sentences of supervision" (the cue right before it); not "a
+            # running club for people in recovery" (the club's members)
+            if third is None and j >= 1 and (norms[j - 1], norms[j]) in self._third_pairs and not (j >= 2 and norms[j - 2] == "for"):
+                third = f"{norms[j - 1]} {norms[j]}"
 
         for_them = a >= 3 and "for" in norms[a - 3 : a - 1]  # "a community for people in recovery": its members
         if third is None and a >= 1 and norms[a - 1] in _PEOPLE_BEFORE and kind in ("term", "phrase") and not for_them:
             third = norms[a - 1]  # "people released from prison on parole": other people
-        if third is None and a >= 2 and (norms[a - 2], norms[a - 1]) in self._third_pairs and not for_them:
-            third = f"{norms[a - 2]} {norms[a - 1]}"  # "I manage people on sentences of supervision"
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
         if third is None and (disc is None or disc[1] in ("my", "our")) and kind != "org":
@@ -1410,7 +1408,7 @@ class DisclosureMatcher:
             # "Vice-president" still is one).
             words = cue_words[disc[1]]
             k = len(words)
-            pos = a - disc[0] - k if _find_at(words, norms, a - disc[0] - k) else b + disc[0]
+            pos = _cue_at(words, norms, a, b, disc[0])
             last = sent.start + pos + k - 1
             if sent.start <= last < sent.end and sent.start <= sent.start + pos:
                 tok, first_tok = doc[last], doc[sent.start + pos]
@@ -1420,6 +1418,8 @@ class DisclosureMatcher:
                 ):
                     third = third or tok.lower_
                     disc = None
+                elif _plural_person(tok, words, norms):
+                    disc = None  # "same-sex parents and grandparents", "The committee's members, from the ANC"
                 elif (
                     first_tok.i > 1 and doc[first_tok.i - 1].text == "-" and not doc[first_tok.i - 1].whitespace_
                     and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
@@ -2597,16 +2597,19 @@ def _apposition(doc: Doc, sent: _Sentence, s: int, e: int) -> tuple[int, int] | 
 _NAME_TITLES = _HONORIFICS | {"Nurse", "Sister", "Brother", "Father", "Cllr", "Professor", "Coach", "Officer", "Sergeant"}
 
 
-def _group_cue(doc: Doc, sent: _Sentence, s: int, e: int, cue: str, before: int, after: int) -> bool:
-    """Is a person's noun among the cues ("parent", "member", "voter") written only in the
-    plural within ``before`` / ``after`` tokens of the term, in a sentence without "we" or
-    "our"? Then it names a group ("same-sex parents and grandparents", "The committee's
-    members, from the ANC, the DA"), not the writer."""
-    if cue not in _PERSON_NOUN_CUES or any(t.norm_ in _WE_WORDS for t in doc[sent.start : sent.end]):
-        return False
-    window = doc[max(sent.start, s - before) : min(sent.end, e + after)]
-    forms = [t for t in window if t.norm_ == cue and not s <= t.i < e]
-    return bool(forms) and all(t.lower_ != cue for t in forms)
+def _cue_at(words: tuple[str, ...], norms: list[str], a: int, b: int, d: int) -> int:
+    """The position of a cue of ``words`` that :func:`_attached` or :func:`_nearest` found at
+    distance ``d`` from the term at ``[a, b)``: before the term if it stands there, else after."""
+    k = len(words)
+    return a - d - k if _find_at(words, norms, a - d - k) else b + d
+
+
+def _plural_person(tok, words: tuple[str, ...], norms: list[str]) -> bool:
+    """Is a cue that is a person's noun ("parent", "member", "voter") written in the plural
+    (``tok``, its token), in a sentence without "we" or "our"? Then it names a group
+    ("same-sex parents and grandparents", "The committee's members, from the ANC, the DA"),
+    not the writer."""
+    return len(words) == 1 and words[0] in _PERSON_NOUN_CUES and tok.lower_ != words[0] and not any(w in _WE_WORDS for w in norms)
 
 
 def _irregular(text: str, words: tuple[str, ...]) -> bool:
@@ -2619,7 +2622,7 @@ def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
     """The last token of a named person who opens the sentence before ``s`` (a title and
     one to three capitalised words: "Nurse Ifeoma Chukwu", "Mr. Kurt Lindqvist"), or None."""
     i = sent.start
-    while i < s and not doc[i].is_alpha and doc[i].text in ("-", "•", "*", "–"):
+    while i < s and doc[i].text in _BULLETS:
         i += 1
     end = _after_title_and_name(doc, i, s, lambda t: t in _NAME_TITLES)
     return None if end is None else end - 1
