@@ -228,6 +228,10 @@ def test_splits(tmp_path):
         acc.load_split(tmp_path, "train")
 
 
+#: the held-out splits' documents written by the test below, and their splits
+HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"))
+
+
 def test_loads_docs_and_rejects_bad_truth(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -248,43 +252,41 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in test_docs] == ["a.txt", "b.txt"]  # unsplit truth counts in every split
     assert test_docs[0].categories == frozenset({REL}) and test_docs[0].evidence == ("Practising Hindu.",)
     assert [d.name for d in acc.load_docs(tmp_path, "dev")] == ["a.txt", "b.txt", "c.txt"]
-    (docs / "h.txt").write_text("Held out.\n", encoding="utf-8")
-    (docs / "truth_holdout_x.json").write_text(json.dumps({"h.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+
+    def hold(name: str, split: str) -> None:
+        """A held-out split's document and its truth file."""
+        (docs / f"{name}.txt").write_text("Held out.\n", encoding="utf-8")
+        (docs / f"truth_{split}_x.json").write_text(
+            json.dumps({f"{name}.txt": {"categories": [], "evidence": []}}), encoding="utf-8"
+        )
+
+    hold("h", "holdout")
     # the held-out split has only its own documents; the others never see them
     assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
     assert "h.txt" not in [d.name for d in acc.load_docs(tmp_path, "test")]
     assert "h.txt" in [d.name for d in acc.load_docs(tmp_path, "all")]
-    (docs / "g.txt").write_text("Held out later.\n", encoding="utf-8")
-    (docs / "truth_holdout2_x.json").write_text(json.dumps({"g.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    hold("g", "holdout2")
     # ... and so has the second one: neither sees the other's documents
     assert [d.name for d in acc.load_docs(tmp_path, "holdout2")] == ["g.txt"]
     assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
     assert "g.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev")]
-    (docs / "k.txt").write_text("Held out last.\n", encoding="utf-8")
-    (docs / "truth_holdout3_x.json").write_text(json.dumps({"k.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    hold("k", "holdout3")
     assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
     assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout2")]
     assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev3")]
-    (docs / "m.txt").write_text("Held out in session 6.\n", encoding="utf-8")
-    (docs / "truth_holdout4_x.json").write_text(json.dumps({"m.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    hold("m", "holdout4")
     assert [d.name for d in acc.load_docs(tmp_path, "holdout4")] == ["m.txt"]
     assert "m.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout3")]
     assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
-    (docs / "n.txt").write_text("Held out at the end of session 6.\n", encoding="utf-8")
-    (docs / "truth_holdout5_x.json").write_text(json.dumps({"n.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    hold("n", "holdout5")
     assert [d.name for d in acc.load_docs(tmp_path, "holdout5")] == ["n.txt"]
     assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout4")]
-    (docs / "p.txt").write_text("Held out at the start of session 7.\n", encoding="utf-8")
-    (docs / "truth_holdout6_x.json").write_text(json.dumps({"p.txt": {"categories": [], "evidence": []}}), encoding="utf-8")
+    hold("p", "holdout6")
     assert [d.name for d in acc.load_docs(tmp_path, "holdout6")] == ["p.txt"]
     assert "p.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout5")]
     assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout6")]
-    (docs / "p.txt").unlink(); (docs / "truth_holdout6_x.json").unlink()
-    (docs / "n.txt").unlink(); (docs / "truth_holdout5_x.json").unlink()
-    (docs / "m.txt").unlink(); (docs / "truth_holdout4_x.json").unlink()
-    (docs / "k.txt").unlink(); (docs / "truth_holdout3_x.json").unlink()
-    (docs / "h.txt").unlink(); (docs / "truth_holdout_x.json").unlink()
-    (docs / "g.txt").unlink(); (docs / "truth_holdout2_x.json").unlink()
+    for name, split in HELD:
+        (docs / f"{name}.txt").unlink(); (docs / f"truth_{split}_x.json").unlink()
     assert acc.untruthed_docs(tmp_path) == ["stray.txt"]
 
     (docs / "truth_letters.json").write_text(json.dumps({"a.txt": {"categories": ["FAITH"]}}), encoding="utf-8")
