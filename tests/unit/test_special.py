@@ -1520,3 +1520,34 @@ def test_no_rescue_of_a_listed_party_among_others_a_fragment_or_a_professional_b
     assert [h for h in sure.hits(text) if h.decision == "statement_line"] == []
     # a dated status line still stands
     assert "HEALTH_GENETIC" in cats(sure, "2018-03 to 2018-06: medical leave (MS relapse), phased return")
+
+
+def test_everyday_words_habits_eligibility_eponyms_and_job_titles() -> None:
+    m = shared()
+    # a people's or a movement's name in lower case, as a word of another language
+    assert "RACE_ETHNICITY" not in cats(
+        m, "Musulmane pratiquante, je porte le voile et je suis habituée à expliquer mon parcours avec le sourire."
+    )
+    assert "POLITICAL_BELIEF" not in cats(
+        m, "Saya pernah menjalani rehabilitasi narkoba selama enam bulan dan sudah bersih sejak 2018."
+    )
+    assert "RACE_ETHNICITY" in cats(m, "Soy mapuche, de Temuco, y hablo mapudungun con mis abuelos.")
+    # a word of the lists said of a habit; not "about" a length of time
+    assert "RELIGION_PHILOSOPHY" not in cats(m, "My genome report is why I'm evangelical about sleep and exercise.")
+    assert "HEALTH_GENETIC" not in cats(m, "I'm a bit OCD about formatting.")
+    assert "HEALTH_GENETIC" in cats(m, "Diagnosed with OCD about ten years ago.")
+    # eligible to join a union is no membership
+    assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "SAG-AFTRA eligible; clean US driver's licence.")
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "SAG-AFTRA member since 2015.")
+    # a word of another list inside a condition named after it
+    assert "RELIGION_PHILOSOPHY" not in cats(m, "I'm Deafblind (Usher syndrome type 2) and bring a tactile interpreter.")
+    assert "RELIGION_PHILOSOPHY" in cats(m, "I'm an usher at St Mary's on Sundays.")
+    # a term before a job's head noun is the job's field, not after "my" and not in a name
+    assert found(m, "Record suspension officer, Parole Board of Canada, 2014–2020") == []
+    assert "CRIMINAL_RECORD" in cats(m, "I got a record suspension in 2019.")
+    assert "CRIMINAL_RECORD" in cats(m, "Member, Formerly Incarcerated Workers' Collective.")
+    # refusals in Portuguese and Indonesian forms, and a Spanish record certificate's clean answer
+    assert found(m, "Raça/cor: prefiro não declarar") == []
+    assert found(m, "Agama: (tidak diisi)") == []
+    assert found(m, "Certificado de antecedentes: sin anotaciones") == []
+    assert "RACE_ETHNICITY" in cats(m, "Raça/cor: parda")

@@ -106,6 +106,8 @@ RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
 RESCUE_SHORT: float = 0.98
+RESCUE_PERSON: float | None = None
+RESCUE_NAME: float | None = None
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
@@ -197,6 +199,7 @@ class CommonCues:
     job_titles: tuple[str, ...] = ()
     refusal_values: tuple[str, ...] = ()
     dealing_verbs: tuple[str, ...] = ()
+    job_heads: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -282,6 +285,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("job_titles", "job_titles"),
                 ("refusal_values", "refusal_values"),
                 ("dealing_verbs", "dealing_verbs"),
+                ("job_heads", "job_heads"),
             )
         }
     )
@@ -429,6 +433,8 @@ class DisclosureMatcher:
         self._lexicons: dict[str, Lexicon] = {}
         self._ambiguous: dict[str, set[tuple[str, ...]]] = {}
         self._proper_ambiguous: dict[str, set[tuple[str, ...]]] = {}
+        #: one-word terms a list writes only with a capital ("Mon", "San", "Bersih"), per rule
+        self._proper_words: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
         all_terms: list[str] = []
         # Acronyms that lists write in lower case inside longer terms ("long covid", "lgbtq
@@ -488,6 +494,11 @@ class DisclosureMatcher:
                 self._proper_ambiguous[key] = {
                     self._cue(a) for a in lex.ambiguous if " " not in a.strip() and a[:1].isupper() and not a.isupper()
                 } if lex.kind == "org" else set()
+                lowered = {t.lower() for t in lex.terms if not t[:1].isupper()}
+                self._proper_words[key] = {
+                    self._cue(t) for t in lex.terms
+                    if " " not in t.strip() and t[:1].isupper() and not t.isupper() and t.lower() not in lowered
+                }
         # A term matches only where all its words are: the cheap prefilter looks for one of
         # them, the one fewest terms share ("brigham" in "Brigham Young University", not
         # "university"), the longer on a tie (split as the prefilter splits).
@@ -511,6 +522,7 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        self._job_heads = frozenset(v.lower() for v in common.job_heads)
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
         self._role_cues = frozenset(c for c, _w in self._cues["membership"]) - {"membership", "memberships", "member", "affiliation"}
         self._dealing_set = frozenset(v.lower() for v in common.dealing_verbs)
@@ -834,16 +846,20 @@ class DisclosureMatcher:
                 if (
                     outer is not None and outer[1] - outer[0] > e - s and outer[0] <= s and e <= outer[1]
                     and doc[outer[1] - 1].lower_ != "union"  # "Luo Union": decided by the community's term
-                    and all(t.text[:1].isupper() or not t.is_alpha or t.lower_ in _NAME_LINKS for t in doc[outer[0] : outer[1]])
                     and any(
-                        self._lexicons[k].category != cat and self._lexicons[k].kind == "org" and (ks, ke) == outer
+                        self._lexicons[k].category != cat and (ks, ke) == outer and (
+                            doc[ke - 1].lower_ in _CONDITION_HEADS if self._lexicons[k].kind != "org" else all(
+                                t.text[:1].isupper() or not t.is_alpha or t.lower_ in _NAME_LINKS for t in doc[ks:ke]
+                            )
+                        )
                         for k, ks, ke in matches
                     )
                 ):
                     # "LifeRing Secular Recovery", "Jewish Board of Family and Children's
-                    # Services": a word of another category's organisation, named whole
+                    # Services": a word of another category's organisation, named whole; "Usher
+                    # syndrome": of a condition named after it
                     hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"],
-                                    "no_cue", negative="part of another organisation's name"))
+                                    "no_cue", negative="part of another category's name"))
                     continue
                 decided = self._decide(doc, sent, lex, s, e, start, end, covered)
                 before = per_sentence.get(sent.start)
@@ -926,7 +942,7 @@ class DisclosureMatcher:
         for h in hits:
             if (
                 h.decision in RESCUABLE
-                and (h.negative is None or h.decision == "professional")
+                and (h.negative is None or h.decision == "professional" or (RESCUE_NAME is not None and h.negative == "part of a name"))
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
                 and words[sentence_of(h)] >= RESCUE_SHORT_MIN_WORDS  # not a table cell or a heading
@@ -946,7 +962,11 @@ class DisclosureMatcher:
                 short = words[sentence_of(h)] < RESCUE_MIN_WORDS
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
                 frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
-                if not frag and (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
+                first = any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
+                need = RESCUE_SHORT if short else (RESCUE_PERSON if first and RESCUE_PERSON is not None else RESCUE)
+                if h.negative == "part of a name":
+                    need = max(need, RESCUE_NAME)
+                if not frag and (not short or plain >= 1) and p >= need:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -1014,6 +1034,28 @@ class DisclosureMatcher:
         if ambiguous and b - a == 1 and doc[s].text.islower() and tuple(norms[a:b]) in self._proper_ambiguous.get(lex.rule, ()):
             return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
                         None, "an everyday word in lower case")]
+        if (
+            b - a == 1 and doc[s].text.islower() and (lex.kind == "org" or doc[s].lower_ in _FOREIGN_WORDS)
+            and tuple(norms[a:b]) in self._proper_words.get(lex.rule, ()) and _foreign(doc[sent.start : sent.end].text)
+        ):
+            # "je suis habituée à expliquer mon parcours", "sudah bersih sejak 2018": a
+            # movement's name, or a people's that is a small word of the language, in lower
+            # case in another language is that language's word (not "Soy mapuche")
+            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
+                        None, "an everyday word of another language")]
+        if b - a == 1 and e < sent.end and doc[e].lower_ == "about" and s > sent.start and doc[s - 1].lower_ in _HABIT_BEFORE and not (
+            e + 1 < sent.end and (doc[e + 1].like_num or doc[e + 1].lower_ in ("a", "an", "as", "half", "once", "twice"))
+        ):
+            # "I'm evangelical about sleep", "a bit OCD about formatting", "conservative
+            # about spending": a word of the lists said of a habit
+            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
+                        None, "said of a habit ('… about')")]
+        if lex.category == Category.UNION_PARTY_MEMBERSHIP and any(
+            t.lower_ == "eligible" for t in doc[e : min(sent.end, e + 2)]
+        ):
+            # "SAG-AFTRA eligible", "Equity-eligible": could join, not a member
+            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
+                        None, "eligible, not a member")]
         cat_cues = self._cat_cues[lex.category]
 
         def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
@@ -1200,6 +1242,12 @@ class DisclosureMatcher:
             and not (a >= 1 and norms[a - 1] in _POSSESSIVES) and not any(w in _FIRST_PERSON for w in norms)
         ):
             professional = (0, norms[b])  # "He supports the Drug Treatment and Testing Order team": a unit of work
+        if (
+            professional is None and lex.category in _JOB_HEAD_CATEGORIES and kind in ("term", "phrase")
+            and b < len(norms) and norms[b] in self._job_heads and doc[sent.start + b].is_lower
+            and not (a >= 1 and norms[a - 1] in _POSSESSIVES)  # (nor a name: "Formerly Incarcerated Workers' Collective")
+        ):
+            professional = (0, norms[b])  # "Record suspension officer, Parole Board of Canada": a job's title
         if lex.category == Category.UNION_PARTY_MEMBERSHIP:
             # "the company's spokesperson in bargaining with USW Local 1005": across the table
             k = a - 1  # (past the rest of the union's name: "with USW Local 1005")
@@ -1783,6 +1831,9 @@ _LEAD_IN_ONLY = frozenset(
      "serve", "vote", "strike", "while"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "myself", "'m"})
+#: Before a word of the lists said of a habit ("I'm evangelical about", "a bit OCD about")
+_HABIT_BEFORE = frozenset({"'m", "am", "is", "are", "was", "be", "bit", "very", "quite", "so", "really", "pretty",
+                           "slightly", "totally", "little", "super", "fairly", "rather", "somewhat", "almost"})
 #: labels too common to list as form labels, and the categories a listed term after them
 #: discloses ("Category: SC", "Community: BC (Tamil Nadu forms)")
 _GENERIC_LABELS = {
@@ -2135,6 +2186,12 @@ _NAME_LINKS = frozenset({"of", "for", "and", "the", "in", "de", "des", "du", "la
 _WORK_FORMS = frozenset({"work", "works", "worked", "working", "partner", "partners", "partnered"})
 _ALONGSIDE = frozenset({"with", "alongside"})
 #: Work units named by a term before them ("the DTTO team", "drug court calendars")
+#: The last words of a condition named after a person or a place ("Usher syndrome")
+_CONDITION_HEADS = frozenset({"syndrome", "disease", "disorder", "anomaly", "deficiency", "palsy", "dystrophy", "ataxia"})
+#: Categories whose term before a job's head noun names the job ("addiction counsellor",
+#: "record suspension officer"); not the memberships and identities, whose officers and
+#: coordinators hold a role inside the group ("LGBT+ network coordinator")
+_JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
 _UNIT_NOUNS = frozenset(
     "team teams calendar calendars docket dockets caseload caseloads workstream workstreams pathway pathways "
     "protocol protocols rollout".split()
