@@ -1551,3 +1551,50 @@ def test_everyday_words_habits_eligibility_eponyms_and_job_titles() -> None:
     assert found(m, "Agama: (tidak diisi)") == []
     assert found(m, "Certificado de antecedentes: sin anotaciones") == []
     assert "RACE_ETHNICITY" in cats(m, "Raça/cor: parda")
+
+
+def test_german_im_others_as_objects_and_subjects_plural_roles_and_figurative_arrests() -> None:
+    m = shared()
+    # German "im" is no "I'm" ("das heute im Labor eingesetzt wird")
+    text = "Dort habe ich ein Verfahren entwickelt, das heute im Labor routinemäßig eingesetzt wird."
+    assert "UNION_PARTY_MEMBERSHIP" not in cats(m, text)
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "I'm a Labor member.")
+    # the person a duty was for ("Represented an INMO member")
+    assert found(m, "- Represented an INMO member in a protected disclosure case.") == []
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "I'm an INMO member.")
+    # a common noun as the subject of the sentence
+    text = "Her work supported the criminal case, in which the former trustee was sentenced to twelve years' imprisonment."
+    assert found(m, text) == []
+    assert "CRIMINAL_RECORD" in cats(m, "Her conviction was spent in 2019.")
+    # a plural role phrase names others; the singular is the writer's
+    assert found(m, "I handled the accreditation of poll watchers from the political parties.") == []
+    assert "POLITICAL_BELIEF" in cats(m, "Poll watcher for the PDP in Lagos, 2019.")
+    # a people in the plural after its name; not "of the Garifuna people"
+    text = "I worked to make sure that Aboriginal and Torres Strait Islander young people see their culture in their plans."
+    assert "RACE_ETHNICITY" not in cats(m, text)
+    assert "RACE_ETHNICITY" in cats(m, "Descendant of the Garifuna people of Honduras; I teach drumming to kids.")
+    # a court's or a room's name
+    assert "RACE_ETHNICITY" not in cats(m, "I have also worked closely with the Murri Court in Brisbane.")
+    text = "Tariq runs the bookings of our multi-faith centre, including the Friday prayers space, for two hundred staff."
+    assert "RELIGION_PHILOSOPHY" not in cats(m, text)
+    # "arrested the decline" is figurative
+    assert found(m, "She has arrested the decline in our data analytics capability.") == []
+    assert "CRIMINAL_RECORD" in cats(m, "I was arrested in the fall of 2015.")
+
+
+def test_a_statement_of_four_words_about_the_writer() -> None:
+    specs, common = load_lexicons()
+    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {"POLITICAL_BELIEF": 0.99}}))
+    # "voted" is a cue of the category: four words are enough (six until session 8)
+    assert [h.decision for h in sure.hits("I voted for Leni in 2022.") if h.score >= 0.5] == ["statement"]
+    assert [h for h in sure.hits("I voted.") if h.score >= 0.5] == []
+
+
+def test_a_lead_in_before_a_job_describes_the_job_and_others_in_other_languages() -> None:
+    m = shared()
+    text = "I spent two years as a youth worker with a Pasifika community organisation in Ipswich."
+    assert "RACE_ETHNICITY" not in cats(m, text)
+    assert "RACE_ETHNICITY" in cats(m, "As a proud Pasifika woman, I volunteer with my church youth group.")
+    # plural people before a term, in French too
+    text = "avec l'unité sanitaire pour adapter les horaires des détenus sous traitement de substitution."
+    assert "ADDICTION" not in cats(m, text)

@@ -106,12 +106,10 @@ RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
 RESCUE_SHORT: float = 0.98
-RESCUE_PERSON: float | None = None
-RESCUE_NAME: float | None = None
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
-STATEMENT_MIN_WORDS = 6
+STATEMENT_MIN_WORDS = 4
 STATEMENT_NEEDS_SIGNAL = True
 #: ... for a sentence about a person with neither a term nor a cue of the category: the
 #: threshold, or never (None).
@@ -523,6 +521,8 @@ class DisclosureMatcher:
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
         self._job_heads = frozenset(v.lower() for v in common.job_heads)
+        #: one-word job nouns: the head nouns and the one-word titles
+        self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
         self._role_cues = frozenset(c for c, _w in self._cues["membership"]) - {"membership", "memberships", "member", "affiliation"}
         self._dealing_set = frozenset(v.lower() for v in common.dealing_verbs)
@@ -599,6 +599,12 @@ class DisclosureMatcher:
                 # a hyphen with a space on each side is a dash (the normaliser writes "–" as
                 # "-"): "ALLERGIC TO LATEX – PLEASE NOTE FOR LAB INDUCTION" ends its clause there
                 tok.norm_ = "–"
+            elif (t in ("i", "I") and not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "m") or (
+                t == "m" and tok.i > 0 and doc[tok.i - 1].text in ("i", "I") and not doc[tok.i - 1].whitespace_
+            ):
+                # German "im" ("das heute im Labor eingesetzt wird"), which spaCy's English
+                # exceptions split as "I'm": no first person (English writes "I'm")
+                tok.norm_ = "im"
             else:
                 tok.norm_ = _norm(t)
         return doc
@@ -942,7 +948,7 @@ class DisclosureMatcher:
         for h in hits:
             if (
                 h.decision in RESCUABLE
-                and (h.negative is None or h.decision == "professional" or (RESCUE_NAME is not None and h.negative == "part of a name"))
+                and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
                 and words[sentence_of(h)] >= RESCUE_SHORT_MIN_WORDS  # not a table cell or a heading
@@ -962,11 +968,7 @@ class DisclosureMatcher:
                 short = words[sentence_of(h)] < RESCUE_MIN_WORDS
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
                 frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
-                first = any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
-                need = RESCUE_SHORT if short else (RESCUE_PERSON if first and RESCUE_PERSON is not None else RESCUE)
-                if h.negative == "part of a name":
-                    need = max(need, RESCUE_NAME)
-                if not frag and (not short or plain >= 1) and p >= need:
+                if not frag and (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -1050,6 +1052,14 @@ class DisclosureMatcher:
             # about spending": a word of the lists said of a habit
             return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
                         None, "said of a habit ('… about')")]
+        if (
+            s - sent.start >= 2 and doc[s - 1].lower_ in ("a", "an")
+            and (doc[s - 2].lower_ in self._dealing_set or doc[s - 2].lower_ in _SERVING_VERBS)
+        ):
+            # "Represented an INMO member in a protected disclosure case", "Advised a Sikh
+            # client": the term is said of whom the work was for
+            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["third_party"],
+                        "third_party", None, f"the object of '{doc[s - 2].lower_} {doc[s - 1].lower_}'")]
         if lex.category == Category.UNION_PARTY_MEMBERSHIP and any(
             t.lower_ == "eligible" for t in doc[e : min(sent.end, e + 2)]
         ):
@@ -1330,6 +1340,16 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is not None and not ambiguous:
+            d_words = cue_words.get(disc[1], ())
+            d_at = _cue_at(d_words, norms, a, b, disc[0])
+            job = next((norms[k] for k in range(d_at + len(d_words), a) if norms[k] in self._job_words), None)
+            if disc[1].split()[0].lower() in ("as", "i", "i'm", "am", "being") and d_at < a and job is not None:
+                # "as a youth worker with a Pasifika community organisation", "I am a nurse at
+                # a Catholic hospital": the lead-in describes the job between them, which is
+                # the work the term belongs to
+                disc = None
+                professional = professional or (a - d_at, job)
         if disc is not None and _irregular(disc[1], cue_words.get(disc[1], ())) and not any(
             t.lower_ == disc[1] for t in doc[sent.start : sent.end]
         ):
@@ -1428,14 +1448,27 @@ class DisclosureMatcher:
             third = norms[a - 1]  # "people released from prison on parole": other people
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
+        be = next((i for i in range(a - 1, max(1, a - 9), -1) if toks[i].lower_ in ("was", "were") or norms[i] in (",", ";")), None)
+        if third is None and be is not None and be >= 2 and norms[be] not in (",", ";"):
+            # "the criminal case, in which the former trustee was sentenced to twelve years'
+            # imprisonment": a thing or a person named by a common noun is the subject, not
+            # the writer (nor the named person of a reference, who is "she", "he" or a name)
+            k = be - 1
+            if toks[k].is_alpha and toks[k].is_lower and norms[k] not in _STATEMENT_PERSON:
+                det = next((i for i in (k - 1, k - 2) if i >= 0 and norms[i] in _SUBJECT_DETERMINERS), None)
+                if det is not None and (det == k - 1 or (toks[k - 1].is_alpha and toks[k - 1].is_lower)):
+                    third = f"{norms[det]} {norms[k]}"
         if third is None and (disc is None or disc[1] in ("my", "our")) and kind != "org":
             # "with a deaf colleague", "my autistic son"; not "is a proud lesbian mother of two",
             # nor a role in an organisation ("SMART Recovery participant since 2019")
             third = _third_party_after(self._cues["third_party"], norms, b)
         last = doc[e - 1]
+        plural_phrase = kind == "phrase" and last.lower_ in _PLURAL_PEOPLE
         if (
-            third is None and kind == "role" and last.lower_.endswith("s") and last.norm_ != last.lower_
-            and not any(w in _FIRST_PERSON or w in ("my", "we", "our") for w in norms)
+            third is None and (kind == "role" or plural_phrase)
+            and last.lower_.endswith("s") and last.norm_ != last.lower_
+            # (a phrase: "I handled the accreditation of poll watchers"; not "we were poll watchers")
+            and not any(w in _WE_WORDS or (not plural_phrase and (w in _FIRST_PERSON or w == "my")) for w in norms)
             and "one of" not in " ".join(norms[max(0, a - 4) : a])
             and not (e < sent.end and doc[e].text in ("'", "’", "'s", "’s"))  # "Shop stewards' committee secretary"
         ):
@@ -1468,6 +1501,15 @@ class DisclosureMatcher:
                     disc = None
                 elif _plural_person(tok, words, norms):
                     disc = None  # "same-sex parents and grandparents", "The committee's members, from the ANC"
+                elif (
+                    words == ("people",) and tok.i >= e and not (s > sent.start and doc[s - 1].lower_ in ("the", "from", "of"))
+                    and not any(w in _WE_WORDS for w in norms)
+                ):
+                    # "so that Aboriginal and Torres Strait Islander young people see their
+                    # culture": a people in the plural after its name; not "of the Garifuna people",
+                    # "I am from Quechua people"
+                    third = third or "people"
+                    disc = None
                 elif (
                     first_tok.i > 1 and doc[first_tok.i - 1].text == "-" and not doc[first_tok.i - 1].whitespace_
                     and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
@@ -2194,7 +2236,9 @@ _CONDITION_HEADS = frozenset({"syndrome", "disease", "disorder", "anomaly", "def
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
 _UNIT_NOUNS = frozenset(
     "team teams calendar calendars docket dockets caseload caseloads workstream workstreams pathway pathways "
-    "protocol protocols rollout".split()
+    "protocol protocols rollout "
+    # a room kept for it ("the multi-faith centre, including the Friday prayers space")
+    "space spaces room rooms".split()
 )
 #: Decisions that a term run on from another person's term gives up, and what may join them
 _JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
@@ -2205,14 +2249,18 @@ _PERSON_NOUN_CUES = frozenset(
 )
 _WE_WORDS = frozenset({"we", "our", "us"})
 #: Plural people right before a term: the status is theirs ("people released from prison")
-_PEOPLE_BEFORE = frozenset({"people", "those", "men", "women", "adults", "youths", "prisoners", "individuals", "persons"})
+_PEOPLE_BEFORE = frozenset({"people", "those", "men", "women", "adults", "youths", "prisoners", "individuals", "persons",
+                            # the same in the lists' other languages ("des détenus sous traitement de substitution")
+                            "personnes", "détenus", "détenues", "usagers", "personas", "presos", "reclusos", "internos",
+                            "pessoas", "detentos", "menschen", "häftlinge", "gefangene", "persone", "detenuti"})
 _TEST_RESULTS = frozenset({"positive", "negative", "gene", "with", "for", "as", "at"})
 _SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
 #: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
 _PLURAL_PEOPLE = frozenset(
     """volunteers reps representatives stewards delegates committees voters supporters
     activists officers organisers organizers councillors trustees elders deacons
-    parishioners worshippers congregants campaigners canvassers caseworkers chairs""".split()
+    parishioners worshippers congregants campaigners canvassers caseworkers chairs
+    watchers observers agents""".split()
 )
 
 
@@ -2544,7 +2592,15 @@ _TOPIC_WORDS = frozenset(
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Prof", "Prof."})
 _PLACE_SUFFIXES = frozenset(
     """Hill Hills Street Road Rd Lane Bar Square Avenue Ave Park Green Row Gate End Way Place
-    Close Crescent Terrace Drive Bridge Cross Station Heights Meads Fields Wharf Quay""".split()
+    Close Crescent Terrace Drive Bridge Cross Station Heights Meads Fields Wharf Quay Court""".split()
+)
+#: Before the common noun that is a sentence's subject ("the former trustee was sentenced")
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "whose", "this", "that"})  # (not "her conviction was spent")
+#: Verbs of serving someone, which the dealing verbs leave out as verbs of taking part too
+#: ("represented the union at conference"): before "a"/"an" and a term, the term is the
+#: person served ("Represented an INMO member")
+_SERVING_VERBS = frozenset(
+    "represented represent defended defend treated treat diagnosed counselled counseled assisted supported".split()
 )
 _OPEN_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"'}
 QUOTED_MIN_WORDS = 3
@@ -2971,7 +3027,9 @@ _FIGURATIVE_NOUNS = frozenset(
     "manner judgement judgment assessment analysis approach tone reflection look view estimate estimates "
     "reading interpretation outlook temperament streak "
     # "a blind text like this" (typesetting), "blind spot", "blind review", "turn a blind eye"
-    "text spot review eye audition tasting".split()
+    "text spot review eye audition tasting "
+    # "arrested the decline in our analytics capability"
+    "decline slide fall deterioration erosion downturn slump".split()
 )
 _NOT_ADJECTIVES = frozenset({"for", "since", "and", "or", "in", "from", "of", "at", "with", "to", "but", "by", "on"})
 
