@@ -1598,3 +1598,14 @@ def test_a_lead_in_before_a_job_describes_the_job_and_others_in_other_languages(
     # plural people before a term, in French too
     text = "avec l'unité sanitaire pour adapter les horaires des détenus sous traitement de substitution."
     assert "ADDICTION" not in cats(m, text)
+
+
+def test_a_community_union_named_after_it_job_titles_at_faith_employers_and_jury_service() -> None:
+    m = shared()
+    # a community's association with its people's name inside, not a trade union
+    assert cats(m, "Burgher; life member of the Dutch Burgher Union of Ceylon.") == {"RACE_ETHNICITY"}
+    # a secular job title opening the line
+    assert found(m, "IT helpdesk lead, Roman Catholic Archdiocese of Manila.") == []
+    # jury service is no record; a conviction by a jury is
+    assert found(m, "I served on a jury for a three-week fraud trial in 2021.") == []
+    assert "CRIMINAL_RECORD" in cats(m, "I was convicted of fraud by a jury in 2012.")

@@ -840,18 +840,21 @@ class DisclosureMatcher:
                 if any(ls < end and start < le for ls, le in labels):
                     continue  # the label of a form field ("Criminal record: prefer not to say")
                 sent = next((x for x in sents if x.start <= s < x.end), _Sentence(0, len(doc)))
-                if cat == Category.UNION_PARTY_MEMBERSHIP and doc[e - 1].lower_ == "union" and any(
-                    self._lexicons[k].category in _COMMUNITY and ks == s and ke < e for k, ks, ke in matches
+                if cat == Category.UNION_PARTY_MEMBERSHIP and any(t.lower_ == "union" for t in doc[s:e]) and any(
+                    self._lexicons[k].category in _COMMUNITY and s <= ks and ke < e and (ks == s or doc[e - 1].lower_ != "union")
+                    for k, ks, ke in matches
                 ):
-                    # "Luo Union", "Igbo Union UK", "Black Students' Union": a community's
-                    # association, decided by that community's term, not a trade union.
+                    # "Luo Union", "Igbo Union UK", "Black Students' Union", "Dutch Burgher Union
+                    # of Ceylon": a community's association, decided by that community's term,
+                    # not a trade union.
                     hits.append(Hit(cat, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"],
                                     "no_cue", negative="a community's association"))
                     continue
                 outer = covered.get(s)
                 if (
                     outer is not None and outer[1] - outer[0] > e - s and outer[0] <= s and e <= outer[1]
-                    and doc[outer[1] - 1].lower_ != "union"  # "Luo Union": decided by the community's term
+                    # "Luo Union", "Dutch Burgher Union of Ceylon": decided by the community's term
+                    and not any(t.lower_ == "union" for t in doc[outer[0] : outer[1]])
                     and any(
                         self._lexicons[k].category != cat and (ks, ke) == outer and (
                             doc[ke - 1].lower_ in _CONDITION_HEADS if self._lexicons[k].kind != "org" else all(
