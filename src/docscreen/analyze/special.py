@@ -198,6 +198,8 @@ class CommonCues:
     refusal_values: tuple[str, ...] = ()
     dealing_verbs: tuple[str, ...] = ()
     job_heads: tuple[str, ...] = ()
+    serving_verbs: tuple[str, ...] = ()
+    condition_heads: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -284,6 +286,8 @@ def parse_common(data: dict) -> CommonCues:
                 ("refusal_values", "refusal_values"),
                 ("dealing_verbs", "dealing_verbs"),
                 ("job_heads", "job_heads"),
+                ("serving_verbs", "serving_verbs"),
+                ("condition_heads", "condition_heads"),
             )
         }
     )
@@ -521,6 +525,8 @@ class DisclosureMatcher:
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
         self._job_heads = frozenset(v.lower() for v in common.job_heads)
+        self._serving_verbs = frozenset(v.lower() for v in common.serving_verbs)
+        self._condition_heads = frozenset(v.lower() for v in common.condition_heads)
         #: one-word job nouns: the head nouns and the one-word titles
         self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
@@ -857,7 +863,7 @@ class DisclosureMatcher:
                     and not any(t.lower_ == "union" for t in doc[outer[0] : outer[1]])
                     and any(
                         self._lexicons[k].category != cat and (ks, ke) == outer and (
-                            doc[ke - 1].lower_ in _CONDITION_HEADS if self._lexicons[k].kind != "org" else all(
+                            doc[ke - 1].lower_ in self._condition_heads if self._lexicons[k].kind != "org" else all(
                                 t.text[:1].isupper() or not t.is_alpha or t.lower_ in _NAME_LINKS for t in doc[ks:ke]
                             )
                         )
@@ -1057,7 +1063,7 @@ class DisclosureMatcher:
                         None, "said of a habit ('… about')")]
         if (
             s - sent.start >= 2 and doc[s - 1].lower_ in ("a", "an")
-            and (doc[s - 2].lower_ in self._dealing_set or doc[s - 2].lower_ in _SERVING_VERBS)
+            and (doc[s - 2].lower_ in self._dealing_set or doc[s - 2].lower_ in self._serving_verbs)
         ):
             # "Represented an INMO member in a protected disclosure case", "Advised a Sikh
             # client": the term is said of whom the work was for
@@ -2231,8 +2237,6 @@ _NAME_LINKS = frozenset({"of", "for", "and", "the", "in", "de", "des", "du", "la
 _WORK_FORMS = frozenset({"work", "works", "worked", "working", "partner", "partners", "partnered"})
 _ALONGSIDE = frozenset({"with", "alongside"})
 #: Work units named by a term before them ("the DTTO team", "drug court calendars")
-#: The last words of a condition named after a person or a place ("Usher syndrome")
-_CONDITION_HEADS = frozenset({"syndrome", "disease", "disorder", "anomaly", "deficiency", "palsy", "dystrophy", "ataxia"})
 #: Categories whose term before a job's head noun names the job ("addiction counsellor",
 #: "record suspension officer"); not the memberships and identities, whose officers and
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
@@ -2599,12 +2603,7 @@ _PLACE_SUFFIXES = frozenset(
 )
 #: Before the common noun that is a sentence's subject ("the former trustee was sentenced")
 _SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "whose", "this", "that"})  # (not "her conviction was spent")
-#: Verbs of serving someone, which the dealing verbs leave out as verbs of taking part too
-#: ("represented the union at conference"): before "a"/"an" and a term, the term is the
-#: person served ("Represented an INMO member")
-_SERVING_VERBS = frozenset(
-    "represented represent defended defend treated treat diagnosed counselled counseled assisted supported".split()
-)
+
 _OPEN_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"'}
 QUOTED_MIN_WORDS = 3
 QUOTE_REACH = 30
