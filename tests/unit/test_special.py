@@ -1609,3 +1609,10 @@ def test_a_community_union_named_after_it_job_titles_at_faith_employers_and_jury
     # jury service is no record; a conviction by a jury is
     assert found(m, "I served on a jury for a three-week fraud trial in 2021.") == []
     assert "CRIMINAL_RECORD" in cats(m, "I was convicted of fraud by a jury in 2012.")
+
+
+def test_a_named_persons_duty_verb_makes_a_work_line() -> None:
+    m = shared()
+    assert found(m, "Ms. Harawira coordinated our home-detention monitoring contracts for Corrections.") == []
+    assert "HEALTH_GENETIC" in cats(m, "Mr. Okafor has sickle cell disease and never let it slow him.")
+    assert "HEALTH_GENETIC" in cats(m, "Ms. Adeyemi managed her epilepsy with great discipline.")

@@ -1771,6 +1771,14 @@ class DisclosureMatcher:
             for k, t in enumerate(toks[:-1]):
                 if t.text == ":" and k > 0 and toks[k + 1].lower_ in verbs:
                     return (0, toks[k + 1].lower_)
+        named = _named_subject(doc, sent, sent.end)
+        if (
+            named is not None and named + 2 < sent.end and doc[named + 1].lower_ in verbs
+            and doc[named + 2].lower_ not in ("her", "his", "their")
+        ):
+            # a reference's "Ms. Harawira coordinated our home-detention monitoring contracts";
+            # not "Ms. Adeyemi managed her epilepsy with great discipline"
+            return (0, doc[named + 1].lower_)
         for i, (prev, tok) in enumerate(zip(words, words[1:])):
             if prev.lower_ not in ("i", "we", "he", "she"):  # a reference's "He also led our panel"
                 continue
