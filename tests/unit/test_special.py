@@ -1616,3 +1616,17 @@ def test_a_named_persons_duty_verb_makes_a_work_line() -> None:
     assert found(m, "Ms. Harawira coordinated our home-detention monitoring contracts for Corrections.") == []
     assert "HEALTH_GENETIC" in cats(m, "Mr. Okafor has sickle cell disease and never let it slow him.")
     assert "HEALTH_GENETIC" in cats(m, "Ms. Adeyemi managed her epilepsy with great discipline.")
+
+
+def test_a_work_word_around_an_organisation_and_a_certifying_official() -> None:
+    m = shared()
+    assert found(m, "Called to the Bar (Middle Temple), 2015") == []
+    assert "RELIGION_PHILOSOPHY" in cats(m, "Volunteer, Sri Venkateswara Temple, Pittsburgh.")
+    specs, common = load_lexicons()
+    probs = {x.category.value: 0.0 for x in specs} | {"POLITICAL_BELIEF": 1.0}
+    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": probs}))
+    # a first-person work sentence is no statement of the classifier's
+    text = "I also certified the nomination papers of every candidate in the county."
+    assert [h for h in sure.hits(text) if h.decision == "statement"] == []
+    text = "I also believe in the nomination papers of every candidate in the county."
+    assert [h.decision for h in sure.hits(text) if h.decision == "statement"] == ["statement"]

@@ -725,8 +725,9 @@ class DisclosureMatcher:
         """Sentences about a person that disclose without a listed term ("I campaign for
         Medicare for All with a local coalition"): the classifier alone, on sentences of at
         least ``STATEMENT_MIN_WORDS`` words with a first- or third-person word, that are not
-        questions, at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume line without a
-        person word, which must not open with a duty verb), and holding a term or a specific
+        questions, with no duty verb ("I also certified candidate filings for the Working
+        Families Party" is work), at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume
+        line without a person word), and holding a term or a specific
         cue of the category. Where the rules already reported the category in the sentence, or
         dropped a term of it as negated, professional or someone else's, it stays theirs.
 
@@ -752,10 +753,13 @@ class DisclosureMatcher:
             )
             if words < STATEMENT_MIN_WORDS and not member:
                 continue
-            if not person and (self._duty_verb(doc, x) is not None or (
+            if self._duty_verb(doc, x) is not None or not person and (
                 _about_others(doc, x) and not any(t.text in _HONORIFICS for t in toks)  # (not "Mr. Asante is gay and ...")
-            )):
-                continue  # a work bullet ("Covered the Labour and SNP conferences"), or a group of others
+            ):
+                # a work bullet ("Covered the Labour and SNP conferences"), a work sentence ("I
+                # also certified candidate filings for the Working Families Party"), or a group
+                # of others
+                continue
             if not person and STATEMENT_NO_PERSON is None and not member:
                 continue
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -1256,6 +1260,10 @@ class DisclosureMatcher:
         if second is not None:
             reach = second
         professional = _nearest(pro_cues, norms, a, b, skip, lo, reach, places)
+        if professional is None and kind == "org" and _overlaps(pro_cues, norms, a, b):
+            # a work word that holds the organisation's word ("Scholarship, Middle Temple":
+            # an Inn of Court)
+            professional = (0, "a work word around it")
         if (
             professional is None and kind in ("term", "phrase") and b < len(norms) and norms[b] in _UNIT_NOUNS
             and not (a >= 1 and norms[a - 1] in _POSSESSIVES) and not any(w in _FIRST_PERSON for w in norms)
