@@ -1630,3 +1630,10 @@ def test_a_work_word_around_an_organisation_and_a_certifying_official() -> None:
     assert [h for h in sure.hits(text) if h.decision == "statement"] == []
     text = "I also believe in the nomination papers of every candidate in the county."
     assert [h.decision for h in sure.hits(text) if h.decision == "statement"] == ["statement"]
+
+
+def test_no_rescue_of_an_acronym_among_other_names() -> None:
+    specs, common = load_lexicons()
+    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.99 for x in specs}}))
+    text = "Experienced with EMA, Swissmedic, FDA and CDSCO requirements for eleven years."
+    assert [h for h in sure.hits(text) if h.decision == "classifier"] == []

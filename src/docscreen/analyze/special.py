@@ -972,6 +972,9 @@ class DisclosureMatcher:
                 # (nor one organisation among others of its list: "the CDU, the CSU and Christian
                 # Democracy since 1945", "from the ANC, the DA, the EFF and other parties")
                 and not (h.kind == "org" and listed_orgs[(h.rule, sentence_of(h))] >= 2)
+                # (nor an acronym among other names: "Experienced with EMA, Swissmedic, FDA and
+                # CDSCO requirements" names regulators, not the FDA union)
+                and not (text[h.start : h.end].isupper() and _name_list(doc, h.start, h.end) >= 3)
             ):
                 p = probs(h).get(h.category.value, 0.0)
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
@@ -2480,6 +2483,24 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
 _LIST_OPENER = regex.compile(r"(?:\b\p{L}{3,}s\s*[(:]|\b(?:including|such as))\s*$")
 _LIST_ITEMS = regex.compile(r"(?:\p{Lu}[\p{L}+'’-]*|and|&|/|,|\s)*$")
 ENUMERATION_MIN_ITEMS = 4
+
+
+def _name_list(doc: Doc, start: int, end: int) -> int:
+    """How many capitalised names, joined by commas, "and", "&" or "/", make the list that the
+    name at characters ``[start, end)`` stands in (1 when it stands alone)?"""
+    toks = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    if not toks:
+        return 1
+    count = 1
+    for step, edge in ((-1, toks[0].i), (1, toks[-1].i)):
+        i = edge + step
+        while 0 <= i + step < len(doc) and doc[i].text in (",", "and", "&", "/") and doc[i + step].text[:1].isupper():
+            count += 1
+            i += step
+            while 0 <= i + step < len(doc) and doc[i + step].text[:1].isupper() and doc[i + step].is_alpha:
+                i += step  # the rest of a name of several words ("Health Canada")
+            i += step
+    return count
 
 
 def _introduced_list(text: str, a: int, b: int) -> bool:
