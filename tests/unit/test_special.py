@@ -1637,3 +1637,14 @@ def test_no_rescue_of_an_acronym_among_other_names() -> None:
     sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.99 for x in specs}}))
     text = "Experienced with EMA, Swissmedic, FDA and CDSCO requirements for eleven years."
     assert [h for h in sure.hits(text) if h.decision == "classifier"] == []
+
+
+def test_a_rescue_reads_the_clauses_a_semicolon_joins() -> None:
+    # the classifier is sure of the whole line, not of its first clause alone
+    text = "Kratom withdrawal was worse than I ever expected; I've been off it thirty months."
+    specs, common = load_lexicons()
+    m = DisclosureMatcher(specs, common, classifier=_StubClassifier({"I've been off it": {"ADDICTION": 0.95}}))
+    assert [h.decision for h in m.hits(text) if h.category.value == "ADDICTION" and h.score >= 0.5] == ["classifier"]
+    # on separate lines, no
+    text = "Kratom withdrawal was worse than I ever expected;\nI've been off it thirty months."
+    assert [h for h in m.hits(text) if h.category.value == "ADDICTION" and h.decision == "classifier"] == []

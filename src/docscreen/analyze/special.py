@@ -911,7 +911,8 @@ class DisclosureMatcher:
 
         * a term the rules left below the threshold only for want of a cue (an ambiguous
           word, no cue) is reported when the classifier gives its category at least
-          ``RESCUE``; one the rules dropped for a reason (a professional cue, a negation,
+          ``RESCUE`` (in its sentence, or with the sentences a semicolon joins to it on its
+          line); one the rules dropped for a reason (a professional cue, a negation,
           someone else's status, part of a name or a compound word) stays dropped;
         * a weak rule decision (a status line without a cue, a listed organisation, two
           terms confirming each other) is dropped when the classifier gives its category
@@ -930,6 +931,17 @@ class DisclosureMatcher:
         def probs(h: Hit) -> dict[str, float]:
             a, b = span(h)
             return self.classifier(text[a:b])
+
+        def clause_line(h: Hit) -> tuple[int, int]:
+            """The hit's sentence with its neighbours joined to it by a semicolon on the same
+            line ("Kratom withdrawal was worse than I expected; I've been off it thirty months")."""
+            i = sentence_of(h)
+            lo = hi = i
+            while lo > 0 and regex.fullmatch(r";[ \t]*", text[spans[lo - 1][1] - 1 : spans[lo][0]]):
+                lo -= 1
+            while hi + 1 < len(spans) and regex.fullmatch(r";[ \t]*", text[spans[hi][1] - 1 : spans[hi + 1][0]]):
+                hi += 1
+            return spans[lo][0], spans[hi][1]
 
         def foreign(h: Hit) -> bool:
             """The classifier knows English only: in another language a status line that
@@ -977,6 +989,9 @@ class DisclosureMatcher:
                 and not (text[h.start : h.end].isupper() and _name_list(doc, h.start, h.end) >= 3)
             ):
                 p = probs(h).get(h.category.value, 0.0)
+                if clause_line(h) != span(h):
+                    a2, b2 = clause_line(h)
+                    p = max(p, self.classifier(text[a2:b2]).get(h.category.value, 0.0))
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
                 # yrs" at 1.00; not "Cabin steward, Cunard (Queen Mary 2)"), and words in lower
                 # case ("PPP, PPTP, IPSec, SSL" is a list of acronyms, not a status line)
