@@ -1648,3 +1648,9 @@ def test_a_rescue_reads_the_clauses_a_semicolon_joins() -> None:
     # on separate lines, no
     text = "Kratom withdrawal was worse than I ever expected;\nI've been off it thirty months."
     assert [h for h in m.hits(text) if h.category.value == "ADDICTION" and h.decision == "classifier"] == []
+
+
+def test_a_trade_names_its_union_on_a_job_line() -> None:
+    m = shared()
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "CDL driver, nine years, Teamsters Local 710.")
+    assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "Data analyst, SEIU Local 1199, 2019–2022.")

@@ -200,6 +200,7 @@ class CommonCues:
     job_heads: tuple[str, ...] = ()
     serving_verbs: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()
+    trades: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -288,6 +289,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("job_heads", "job_heads"),
                 ("serving_verbs", "serving_verbs"),
                 ("condition_heads", "condition_heads"),
+                ("trades", "trades"),
             )
         }
     )
@@ -527,6 +529,7 @@ class DisclosureMatcher:
         self._job_heads = frozenset(v.lower() for v in common.job_heads)
         self._serving_verbs = frozenset(v.lower() for v in common.serving_verbs)
         self._condition_heads = frozenset(v.lower() for v in common.condition_heads)
+        self._trades = frozenset(v.lower() for v in common.trades)
         #: one-word job nouns: the head nouns and the one-word titles
         self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
@@ -1324,6 +1327,10 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
+        if lex.category == Category.UNION_PARTY_MEMBERSHIP and professional is not None and professional[1].split()[-1] in self._trades:
+            # "CDL driver, nine years, Teamsters Local 710": a trade names its union (a data
+            # analyst at "SEIU Local 1199" is the union's staff)
+            professional = None
         if lex.self_contained:
             professional = None
         own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
