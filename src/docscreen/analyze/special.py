@@ -899,7 +899,9 @@ class DisclosureMatcher:
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
         index = _SentenceIndex(doc, sents)
-        hits[first:] = _beside_a_disclosure(doc, _role_at_org(index, _enumerations(doc, index, hits[first:])))
+        hits[first:] = _campaigned_for(
+            _doc_text(doc), _beside_a_disclosure(doc, _role_at_org(index, _enumerations(doc, index, hits[first:])))
+        )
         # "Current medication: Vivitrol (opioid use disorder)": an addiction, not a separate
         # health condition (fixtures/eval convention), unless the value also names one.
         for i, h in enumerate(hits):
@@ -2505,6 +2507,27 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
 _LIST_OPENER = regex.compile(r"(?:\b\p{L}{3,}s\s*[(:]|\b(?:including|such as))\s*$")
 _LIST_ITEMS = regex.compile(r"(?:\p{Lu}[\p{L}+'’-]*|and|&|/|,|\s)*$")
 ENUMERATION_MIN_ITEMS = 4
+
+
+def _campaigned_for(text: str, hits: list[Hit]) -> list[Hit]:
+    """A party named right after a campaigning phrase ("Ik heb campagne gevoerd voor
+    GroenLinks", "Hice campaña por el PAN") is what the campaign was for: a political belief,
+    no membership unless a cue of its own says so (a weak decision gives way)."""
+    ends = [h.end for h in hits if h.category == Category.POLITICAL_BELIEF and h.kind == "phrase" and h.score >= 0.5]
+    out = []
+    for h in hits:
+        if (
+            h.category == Category.UNION_PARTY_MEMBERSHIP and h.decision in WEAK_DECISIONS
+            and any(e <= h.start and _CAMPAIGN_GAP.fullmatch(text[e : h.start]) for e in ends)
+        ):
+            h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["no_cue"], "no_cue",
+                    negative="campaigning, no membership")
+        out.append(h)
+    return out
+
+
+#: between a campaigning phrase and the party it was for ("for the", "voor", "por el")
+_CAMPAIGN_GAP = regex.compile(r"\s*(?:(?:for|voor|für|pour|por|para|per|na|dla|the|die|de|del|la|le|el|los|las|o|a|die)\s+){0,2}")
 
 
 def _name_list(doc: Doc, start: int, end: int) -> int:
