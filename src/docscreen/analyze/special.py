@@ -994,9 +994,9 @@ class DisclosureMatcher:
                 and not (text[h.start : h.end].isupper() and _name_list(doc, h.start, h.end) >= 3)
             ):
                 p = probs(h).get(h.category.value, 0.0)
-                if clause_line(h) != span(h):
-                    a2, b2 = clause_line(h)
-                    p = max(p, self.classifier(text[a2:b2]).get(h.category.value, 0.0))
+                joined = clause_line(h)
+                if joined != span(h):
+                    p = max(p, self.classifier(text[joined[0] : joined[1]]).get(h.category.value, 0.0))
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
                 # yrs" at 1.00; not "Cabin steward, Cunard (Queen Mary 2)"), and words in lower
                 # case ("PPP, PPTP, IPSec, SSL" is a list of acronyms, not a status line)
@@ -1072,6 +1072,11 @@ class DisclosureMatcher:
         if ambiguous and b - a == 1 and doc[s].text.islower() and tuple(norms[a:b]) in self._proper_ambiguous.get(lex.rule, ()):
             return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
                         None, "an everyday word in lower case")]
+        cat_cues = self._cat_cues[lex.category]
+
+        def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
+            return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
+
         if (
             b - a == 1 and doc[s].text.islower() and (lex.kind == "org" or doc[s].lower_ in _FOREIGN_WORDS)
             and tuple(norms[a:b]) in self._proper_words.get(lex.rule, ()) and _foreign(doc[sent.start : sent.end].text)
@@ -1079,34 +1084,25 @@ class DisclosureMatcher:
             # "je suis habituée à expliquer mon parcours", "sudah bersih sejak 2018": a
             # movement's name, or a people's that is a small word of the language, in lower
             # case in another language is that language's word (not "Soy mapuche")
-            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
-                        None, "an everyday word of another language")]
+            return [hit(lex.category, "no_cue", negative="an everyday word of another language")]
         if b - a == 1 and e < sent.end and doc[e].lower_ == "about" and s > sent.start and doc[s - 1].lower_ in _HABIT_BEFORE and not (
             e + 1 < sent.end and (doc[e + 1].like_num or doc[e + 1].lower_ in ("a", "an", "as", "half", "once", "twice"))
         ):
             # "I'm evangelical about sleep", "a bit OCD about formatting", "conservative
             # about spending": a word of the lists said of a habit
-            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
-                        None, "said of a habit ('… about')")]
+            return [hit(lex.category, "no_cue", negative="said of a habit ('… about')")]
         if (
             s - sent.start >= 2 and doc[s - 1].lower_ in ("a", "an")
             and (doc[s - 2].lower_ in self._dealing_set or doc[s - 2].lower_ in self._serving_verbs)
         ):
             # "Represented an INMO member in a protected disclosure case", "Advised a Sikh
             # client": the term is said of whom the work was for
-            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["third_party"],
-                        "third_party", None, f"the object of '{doc[s - 2].lower_} {doc[s - 1].lower_}'")]
+            return [hit(lex.category, "third_party", negative=f"the object of '{doc[s - 2].lower_} {doc[s - 1].lower_}'")]
         if lex.category == Category.UNION_PARTY_MEMBERSHIP and any(
             t.lower_ == "eligible" for t in doc[e : min(sent.end, e + 2)]
         ):
             # "SAG-AFTRA eligible", "Equity-eligible": could join, not a member
-            return [Hit(lex.category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES["no_cue"], "no_cue",
-                        None, "eligible, not a member")]
-        cat_cues = self._cat_cues[lex.category]
-
-        def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
-            return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
-
+            return [hit(lex.category, "no_cue", negative="eligible, not a member")]
         neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
         if neg == "no" and any(t.lower_ in _PORTUGUESE for t in doc[sent.start : sent.end]):
             neg = None  # "Voluntária no movimento #EleNão": Portuguese "no" is "in the"
@@ -2279,11 +2275,11 @@ _CARE_VERBS = frozenset({"diagnosed", "treated", "assessed", "screened", "tested
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "in", "de", "des", "du", "la", "le", "der", "die", "und", "van", "y", "e"})
 _WORK_FORMS = frozenset({"work", "works", "worked", "working", "partner", "partners", "partnered"})
 _ALONGSIDE = frozenset({"with", "alongside"})
-#: Work units named by a term before them ("the DTTO team", "drug court calendars")
 #: Categories whose term before a job's head noun names the job ("addiction counsellor",
 #: "record suspension officer"); not the memberships and identities, whose officers and
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
+#: Work units named by a term before them ("the DTTO team", "drug court calendars")
 _UNIT_NOUNS = frozenset(
     "team teams calendar calendars docket dockets caseload caseloads workstream workstreams pathway pathways "
     "protocol protocols rollout "
