@@ -201,6 +201,10 @@ class CommonCues:
     serving_verbs: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()
     trades: tuple[str, ...] = ()
+    people_before: tuple[str, ...] = ()
+    unit_nouns: tuple[str, ...] = ()
+    plural_people: tuple[str, ...] = ()
+    campus_words: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -290,6 +294,10 @@ def parse_common(data: dict) -> CommonCues:
                 ("serving_verbs", "serving_verbs"),
                 ("condition_heads", "condition_heads"),
                 ("trades", "trades"),
+                ("people_before", "people_before"),
+                ("unit_nouns", "unit_nouns"),
+                ("plural_people", "plural_people"),
+                ("campus_words", "campus_words"),
             )
         }
     )
@@ -530,6 +538,10 @@ class DisclosureMatcher:
         self._serving_verbs = frozenset(v.lower() for v in common.serving_verbs)
         self._condition_heads = frozenset(v.lower() for v in common.condition_heads)
         self._trades = frozenset(v.lower() for v in common.trades)
+        self._people_before = frozenset(v.lower() for v in common.people_before)
+        self._unit_nouns = frozenset(v.lower() for v in common.unit_nouns)
+        self._plural_people = frozenset(v.lower() for v in common.plural_people)
+        self._campus_words = frozenset(v.lower() for v in common.campus_words)
         #: one-word job nouns: the head nouns and the one-word titles
         self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
@@ -887,7 +899,7 @@ class DisclosureMatcher:
                 before = per_sentence.get(sent.start)
                 if (
                     before and before[-1][0].decision == "third_party" and decided[0].decision in _JOINED_WEAK
-                    and (before[-1][0].negative or "").split()[0] in _PEOPLE_BEFORE
+                    and (before[-1][0].negative or "").split()[0] in self._people_before
                     and _JOINING.fullmatch(_doc_text(doc)[before[-1][0].end : start])
                 ):
                     # "people released from prison on parole": a term run on from someone
@@ -1256,7 +1268,7 @@ class DisclosureMatcher:
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num or doc[i - 1].lower_ in ("of",)
                  or (i + 1 < sent.end and doc[i + 1].lower_ == "of"))
         ) if kind in ("org", "role") else frozenset()
-        if kind in ("org", "role") and a >= 1 and norms[a - 1] in _CAMPUS_WORDS:
+        if kind in ("org", "role") and a >= 1 and norms[a - 1] in self._campus_words:
             places |= {a - 1}  # "the university Buddhist Society", "the college Christian Union": where it meets
         # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
         # the proceedings were, not that the candidate works there.
@@ -1284,7 +1296,7 @@ class DisclosureMatcher:
             # an Inn of Court)
             professional = (0, "a work word around it")
         if (
-            professional is None and kind in ("term", "phrase") and b < len(norms) and norms[b] in _UNIT_NOUNS
+            professional is None and kind in ("term", "phrase") and b < len(norms) and norms[b] in self._unit_nouns
             and not (a >= 1 and norms[a - 1] in _POSSESSIVES) and not any(w in _FIRST_PERSON for w in norms)
         ):
             professional = (0, norms[b])  # "He supports the Drug Treatment and Testing Order team": a unit of work
@@ -1484,7 +1496,7 @@ class DisclosureMatcher:
                 third = f"{norms[j - 1]} {norms[j]}"
 
         for_them = a >= 3 and "for" in norms[a - 3 : a - 1]  # "a community for people in recovery": its members
-        if third is None and a >= 1 and norms[a - 1] in _PEOPLE_BEFORE and kind in ("term", "phrase") and not for_them:
+        if third is None and a >= 1 and norms[a - 1] in self._people_before and kind in ("term", "phrase") and not for_them:
             third = norms[a - 1]  # "people released from prison on parole": other people
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
@@ -1503,7 +1515,7 @@ class DisclosureMatcher:
             # nor a role in an organisation ("SMART Recovery participant since 2019")
             third = _third_party_after(self._cues["third_party"], norms, b)
         last = doc[e - 1]
-        plural_phrase = kind == "phrase" and last.lower_ in _PLURAL_PEOPLE
+        plural_phrase = kind == "phrase" and last.lower_ in self._plural_people
         if (
             third is None and (kind == "role" or plural_phrase)
             and last.lower_.endswith("s") and last.norm_ != last.lower_
@@ -1533,7 +1545,7 @@ class DisclosureMatcher:
             last = sent.start + pos + k - 1
             if sent.start <= last < sent.end and sent.start <= sent.start + pos:
                 tok, first_tok = doc[last], doc[sent.start + pos]
-                if tok.lower_ in _PLURAL_PEOPLE or (
+                if tok.lower_ in self._plural_people or (
                     disc[1] in self._role_cues and _plural_of(tok.lower_, disc[1].split()[-1].lower())
                     and not (last + 1 < sent.end and doc[last + 1].text == ":")
                 ):
@@ -2279,13 +2291,6 @@ _ALONGSIDE = frozenset({"with", "alongside"})
 #: "record suspension officer"); not the memberships and identities, whose officers and
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
-#: Work units named by a term before them ("the DTTO team", "drug court calendars")
-_UNIT_NOUNS = frozenset(
-    "team teams calendar calendars docket dockets caseload caseloads workstream workstreams pathway pathways "
-    "protocol protocols rollout "
-    # a room kept for it ("the multi-faith centre, including the Friday prayers space")
-    "space spaces room rooms".split()
-)
 #: Decisions that a term run on from another person's term gives up, and what may join them
 _JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
@@ -2294,20 +2299,8 @@ _PERSON_NOUN_CUES = frozenset(
     {"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member", "voter", "supporter"}
 )
 _WE_WORDS = frozenset({"we", "our", "us"})
-#: Plural people right before a term: the status is theirs ("people released from prison")
-_PEOPLE_BEFORE = frozenset({"people", "those", "men", "women", "adults", "youths", "prisoners", "individuals", "persons",
-                            # the same in the lists' other languages ("des détenus sous traitement de substitution")
-                            "personnes", "détenus", "détenues", "usagers", "personas", "presos", "reclusos", "internos",
-                            "pessoas", "detentos", "menschen", "häftlinge", "gefangene", "persone", "detenuti"})
 _TEST_RESULTS = frozenset({"positive", "negative", "gene", "with", "for", "as", "at"})
 _SHARED_PREFIXES = frozenset({"multi", "inter", "cross", "non", "pan", "all"})
-#: Plural cue words that name other people ("pastoral volunteers", "Unite reps").
-_PLURAL_PEOPLE = frozenset(
-    """volunteers reps representatives stewards delegates committees voters supporters
-    activists officers organisers organizers councillors trustees elders deacons
-    parishioners worshippers congregants campaigners canvassers caseworkers chairs
-    watchers observers agents""".split()
-)
 
 
 def _plural_of(word: str, cue_word: str) -> bool:
@@ -2900,7 +2893,6 @@ _DISCIPLINES = frozenset(
     midwife midwifery psychologist psychiatrist pharmacist pharmacy dentist doctor lawyer
     solicitor economist scientist""".split()
 )
-_CAMPUS_WORDS = frozenset({"university", "college", "campus", "uni", "school"})
 #: Categories whose capitalised terms joined to a capitalised word by a hyphen are a surname
 #: ("Gay-Lussac"); in the others such compounds are the status ("Kuki-Zo", "Jusos-Hochschulgruppe")
 _SURNAME_CATEGORIES = frozenset({Category.SEXUAL_LIFE, Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
