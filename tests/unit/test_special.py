@@ -369,6 +369,18 @@ class _StubClassifier:
         return {}
 
 
+def _full_with_classifier(table) -> DisclosureMatcher:
+    """The project's own lists with a stub classifier answering from ``table``."""
+    specs, common = load_lexicons()
+    return DisclosureMatcher(specs, common, classifier=_StubClassifier(table))
+
+
+def _every_category(p: float, **others: float) -> dict[str, dict[str, float]]:
+    """A stub table that gives every category ``p`` in any text (``others`` override)."""
+    specs, _common = load_lexicons()
+    return {"": {x.category.value: p for x in specs} | others}
+
+
 def _with_classifier(table) -> DisclosureMatcher:
     _specs, common = load_lexicons()
     specs = tuple(
@@ -1483,8 +1495,7 @@ def test_no_rescue_for_a_field_of_work_and_no_statement_about_a_group() -> None:
     # a term followed by a discipline is the field ("Cancer genetics")
     assert found(m, "Depression genetics and inherited cardiac conditions across the West Midlands region.") == []
     # a sentence about a group of others with no person word: no statement of the classifier's
-    specs, common = load_lexicons()
-    full = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {s.category.value: 0.99 for s in specs}}))
+    full = _full_with_classifier(_every_category(0.99))
     text = "Some are in crisis with their mental health or in the grip of alcohol or drug dependency."
     assert [h for h in full.hits(text) if h.decision in ("statement", "statement_line")] == []
 
@@ -1493,8 +1504,7 @@ def test_a_foreign_membership_line_a_surname_and_german_teaching() -> None:
     from docscreen.analyze.special import _foreign
 
     assert _foreign("Membro do coletivo LGBTQIA+ da FEA-USP (2016–2019)")
-    specs, common = load_lexicons()
-    low = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.01 for x in specs}}))
+    low = _full_with_classifier(_every_category(0.01))
     # the English classifier does not veto a membership line in another language
     assert "SEXUAL_LIFE" in cats(low, "Membro do coletivo LGBTQIA+ da FEA-USP (2016–2019)")
     s = shared()
@@ -1510,8 +1520,7 @@ def test_a_longer_term_decides_over_a_partys_cue_inside_it() -> None:
 
 
 def test_no_rescue_of_a_listed_party_among_others_a_fragment_or_a_professional_body() -> None:
-    specs, common = load_lexicons()
-    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.99 for x in specs}}))
+    sure = _full_with_classifier(_every_category(0.99))
     text = "- Religion and Politics in Europe: the CDU, the CSU and Christian Democracy since 1945"
     assert [h for h in sure.hits(text) if h.decision == "classifier" and h.rule == "union_party.parties"] == []
     assert [h for h in sure.hits("To prevent or control disease, injury or disability") if h.score >= 0.5] == []
@@ -1583,8 +1592,7 @@ def test_german_im_others_as_objects_and_subjects_plural_roles_and_figurative_ar
 
 
 def test_a_statement_of_four_words_about_the_writer() -> None:
-    specs, common = load_lexicons()
-    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {"POLITICAL_BELIEF": 0.99}}))
+    sure = _full_with_classifier({"": {"POLITICAL_BELIEF": 0.99}})
     # "voted" is a cue of the category: four words are enough (six until session 8)
     assert [h.decision for h in sure.hits("I voted for Leni in 2022.") if h.score >= 0.5] == ["statement"]
     assert [h for h in sure.hits("I voted.") if h.score >= 0.5] == []
@@ -1622,9 +1630,7 @@ def test_a_work_word_around_an_organisation_and_a_certifying_official() -> None:
     m = shared()
     assert found(m, "Called to the Bar (Middle Temple), 2015") == []
     assert "RELIGION_PHILOSOPHY" in cats(m, "Volunteer, Sri Venkateswara Temple, Pittsburgh.")
-    specs, common = load_lexicons()
-    probs = {x.category.value: 0.0 for x in specs} | {"POLITICAL_BELIEF": 1.0}
-    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": probs}))
+    sure = _full_with_classifier(_every_category(0.0, POLITICAL_BELIEF=1.0))
     # a first-person work sentence is no statement of the classifier's
     text = "I also certified the nomination papers of every candidate in the county."
     assert [h for h in sure.hits(text) if h.decision == "statement"] == []
@@ -1633,8 +1639,7 @@ def test_a_work_word_around_an_organisation_and_a_certifying_official() -> None:
 
 
 def test_no_rescue_of_an_acronym_among_other_names() -> None:
-    specs, common = load_lexicons()
-    sure = DisclosureMatcher(specs, common, classifier=_StubClassifier({"": {x.category.value: 0.99 for x in specs}}))
+    sure = _full_with_classifier(_every_category(0.99))
     text = "Experienced with EMA, Swissmedic, FDA and CDSCO requirements for eleven years."
     assert [h for h in sure.hits(text) if h.decision == "classifier"] == []
 
@@ -1642,8 +1647,7 @@ def test_no_rescue_of_an_acronym_among_other_names() -> None:
 def test_a_rescue_reads_the_clauses_a_semicolon_joins() -> None:
     # the classifier is sure of the whole line, not of its first clause alone
     text = "Kratom withdrawal was worse than I ever expected; I've been off it thirty months."
-    specs, common = load_lexicons()
-    m = DisclosureMatcher(specs, common, classifier=_StubClassifier({"I've been off it": {"ADDICTION": 0.95}}))
+    m = _full_with_classifier({"I've been off it": {"ADDICTION": 0.95}})
     assert [h.decision for h in m.hits(text) if h.category.value == "ADDICTION" and h.score >= 0.5] == ["classifier"]
     # on separate lines, no
     text = "Kratom withdrawal was worse than I ever expected;\nI've been off it thirty months."
