@@ -1392,11 +1392,11 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
-        if disc is not None and not ambiguous:
+        if disc is not None and not ambiguous and disc[1].split()[0].lower() in ("as", "i", "i'm", "am", "being"):
             d_words = cue_words.get(disc[1], ())
             d_at = _cue_at(d_words, norms, a, b, disc[0])
             job = next((norms[k] for k in range(d_at + len(d_words), a) if norms[k] in self._job_words), None)
-            if disc[1].split()[0].lower() in ("as", "i", "i'm", "am", "being") and d_at < a and job is not None:
+            if d_at < a and job is not None:
                 # "as a youth worker with a Pasifika community organisation", "I am a nurse at
                 # a Catholic hospital": the lead-in describes the job between them, which is
                 # the work the term belongs to
@@ -2516,7 +2516,7 @@ def _campaigned_for(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 #: between a campaigning phrase and the party it was for ("for the", "voor", "por el")
-_CAMPAIGN_GAP = regex.compile(r"\s*(?:(?:for|voor|für|pour|por|para|per|na|dla|the|die|de|del|la|le|el|los|las|o|a|die)\s+){0,2}")
+_CAMPAIGN_GAP = regex.compile(r"\s*(?:(?:for|voor|für|pour|por|para|per|na|dla|the|die|de|del|la|le|el|los|las|o|a)\s+){0,2}")
 
 
 def _name_list(doc: Doc, start: int, end: int) -> int:
