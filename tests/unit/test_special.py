@@ -1658,3 +1658,31 @@ def test_a_trade_names_its_union_on_a_job_line() -> None:
     m = shared()
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, "CDL driver, nine years, Teamsters Local 710.")
     assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "Data analyst, SEIU Local 1199, 2019–2022.")
+
+
+def test_a_stay_in_custody_before_a_prisons_name() -> None:
+    m = shared()
+    # a duration or a word of custody right before the name: held there
+    assert "CRIMINAL_RECORD" in cats(m, "Two years in Pentonville, then a job at a recycling plant.")
+    assert "CRIMINAL_RECORD" in cats(m, "Took my CAP in cookery while held at Fleury-Mérogis (2011–2013).")
+    assert "CRIMINAL_RECORD" in cats(m, "Prisoner at HMP Wandsworth, 2012–2014")
+    # work there, or an event held there, is no stay
+    assert "CRIMINAL_RECORD" not in cats(m, "Ten years at HMP Barlinnie as a prison officer.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Six years in Pentonville running the education department.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Workshop held at HMP Send, 2019.")
+    # the name alone is a workplace as often as a stay
+    assert "CRIMINAL_RECORD" not in cats(m, "Visits to Pentonville with the chaplaincy team.")
+
+
+def test_a_categorys_own_cue_signals_a_resume_line_for_the_classifier() -> None:
+    sure = _full_with_classifier(_every_category(0.0, UNION_PARTY_MEMBERSHIP=0.99))
+    # no person word and no listed term: the category's own cue ("ward secretary") lets the
+    # classifier report the line
+    text = "Ward secretary, Jamalco Workers' Alliance, 2015–2020"
+    assert [h.decision for h in sure.hits(text) if h.category.value == "UNION_PARTY_MEMBERSHIP"] == ["statement_line"]
+    # not when the line names someone else, nor in a language the classifier cannot read
+    text = "Grandfather was ward secretary of the Jamalco Workers' Alliance."
+    assert [h for h in sure.hits(text) if h.score >= 0.5] == []
+    assert [h for h in sure.hits("Ward secretary der Betriebsgruppe bei Jamalco, seit 2015") if h.score >= 0.5] == []
+    # nor without the cue
+    assert [h for h in sure.hits("Process engineer at the Jamalco refinery, 2015–2020") if h.score >= 0.5] == []

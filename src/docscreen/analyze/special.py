@@ -205,6 +205,7 @@ class CommonCues:
     unit_nouns: tuple[str, ...] = ()
     plural_people: tuple[str, ...] = ()
     campus_words: tuple[str, ...] = ()
+    custody_leads: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -297,6 +298,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("people_before", "people_before"),
                 ("unit_nouns", "unit_nouns"),
                 ("plural_people", "plural_people"),
+                ("custody_leads", "custody_leads"),
                 ("campus_words", "campus_words"),
             )
         }
@@ -542,6 +544,7 @@ class DisclosureMatcher:
         self._unit_nouns = frozenset(v.lower() for v in common.unit_nouns)
         self._plural_people = frozenset(v.lower() for v in common.plural_people)
         self._campus_words = frozenset(v.lower() for v in common.campus_words)
+        self._custody_leads = frozenset(v.lower() for v in common.custody_leads)
         #: one-word job nouns: the head nouns and the one-word titles
         self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
@@ -743,7 +746,8 @@ class DisclosureMatcher:
         questions, with no duty verb ("I also certified candidate filings for the Working
         Families Party" is work), at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume
         line without a person word), and holding a term or a specific
-        cue of the category. Where the rules already reported the category in the sentence, or
+        cue of the category (on a line without a person word, a cue counts in English and
+        with no one else's word: "BITU delegate, Jamalco refinery"). Where the rules already reported the category in the sentence, or
         dropped a term of it as negated, professional or someone else's, it stays theirs.
 
         A short membership line ("Member, Pride in STEM", "WGGB member (full)", "Afiliado a
@@ -785,7 +789,13 @@ class DisclosureMatcher:
             # A resume line needs a firmer signal: a term of the category that is not an
             # ambiguous word, not a cue ("R, Shiny / cited by a city councillor" in a PDF table).
             signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
-            if person:
+            # (a resume line in English with no one else's word: "BITU delegate, Jamalco
+            # refinery", "PAP branch activist, Tampines East"; not "Grandfather was an NUM
+            # member", nor "Mitglied der Steuergruppe Digitalisierung", which the English
+            # classifier cannot read)
+            if person or not _foreign(toks.text) and not any(
+                any(True for _i in _find(w, norms, 0, len(norms))) for _t, w in self._cues["third_party"] if w
+            ):
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
             bare = person and STATEMENT_UNSIGNALLED is not None
             if STATEMENT_NEEDS_SIGNAL and not signalled and not member and not bare:
@@ -809,6 +819,27 @@ class DisclosureMatcher:
                 out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
                                SCORES[decision], decision, cue=f"sentence classifier {p:.2f}"))
         return out
+
+    def _custody_lead(self, doc: Doc, s: int, sent: _Sentence) -> str | None:
+        """The words right before a prison's name that say someone was held there: a
+        duration ("Six months in Roumieh") or a word of custody ("held at", "an inmate at",
+        "released from", "locked up in"; ``custody_leads``) and a preposition."""
+        k = s - 1
+        while k >= sent.start and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if k <= sent.start or doc[k].lower_ not in ("in", "at", "inside", "from", "to", "of"):
+            return None
+        prep, k = doc[k].lower_, k - 1
+        if doc[k].lower_ == "up" and k > sent.start:
+            k -= 1  # "locked up in"
+        word = doc[k].lower_
+        if word in self._custody_leads and not (
+            doc[k].tag_ == "VBN" and k > sent.start and doc[k - 1].pos_ in ("NOUN", "PROPN")
+        ):  # (not "a workshop held at HMP Send")
+            return f"{word} {prep}"
+        if word in _TIME_UNITS and k > sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")):
+            return f"{doc[k - 1].lower_} {word} {prep}"
+        return None
 
     def _has_cue(self, cat: Category, norms: list[str]) -> bool:
         """Does the sentence (its norms) hold one of the category's own, specific disclosure
@@ -1611,6 +1642,11 @@ class DisclosureMatcher:
                 main = hit(lex.category, "ambiguous", negative=third)
             elif close is not None:
                 main = hit(lex.category, "person_close", cue=close)
+            elif lex.entity_type == "CUSTODIAL_INSTITUTION" and (lead := self._custody_lead(doc, s, sent)) is not None:
+                # "Two years in Pentonville", "while held at Fleury-Mérogis", "since his
+                # release from Nsawam": a stay in custody, not work there (a work word or a
+                # duty verb anywhere in the clause has already dropped it)
+                main = hit(lex.category, "disclosure_cue", cue=lead)
             elif (
                 lex.category in _DATED and third is None and a <= 1
                 and sum(t.is_alpha for t in doc[sent.start : sent.end]) <= DATED_MAX_WORDS
@@ -2922,6 +2958,8 @@ _LOWER_UNITS = frozenset(
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
 #: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
 #: lemmas and as written in other languages.
+#: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MEMBER_WORDS = frozenset({
     "member", "members", "membership", "membre", "mitglied", "miembro", "membro", "lid", "medlem",
     "jäsen", "socio", "socia", "afiliado", "afiliada", "adhérent", "adhérente", "iscritto", "iscritta",
