@@ -1686,3 +1686,12 @@ def test_a_categorys_own_cue_signals_a_resume_line_for_the_classifier() -> None:
     assert [h for h in sure.hits("Ward secretary der Betriebsgruppe bei Jamalco, seit 2015") if h.score >= 0.5] == []
     # nor without the cue
     assert [h for h in sure.hits("Process engineer at the Jamalco refinery, 2015–2020") if h.score >= 0.5] == []
+
+
+def test_san_before_a_capitalised_word_is_a_saints_or_a_places_name() -> None:
+    m = shared()
+    assert "RACE_ETHNICITY" not in cats(m, "Member of Lesbians Who Tech, San Francisco chapter.")
+    assert "RACE_ETHNICITY" not in cats(m, "Volunteer youth leader at the San Luigi parish oratory, Bergamo")
+    # the San people
+    assert "RACE_ETHNICITY" in cats(m, "I am San, from the Kalahari.")
+    assert "RACE_ETHNICITY" in cats(m, "Member, San Council of South Africa")

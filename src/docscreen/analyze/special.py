@@ -1254,6 +1254,14 @@ class DisclosureMatcher:
         # Church Sydney", "BJP Yuva Morcha") is that organisation: decided as one, and the
         # name around it is neither a person's name nor a professional cue.
         kind = lex.kind
+        if (
+            e - s == 1 and doc[s].text in _SAINT_PREFIXES and e < sent.end
+            and doc[e].is_alpha and doc[e].is_title and e not in covered and doc[e].lower_ not in _ORG_HEADS
+        ):
+            # (not "San Council of South Africa")
+            # "Lesbians Who Tech, San Francisco chapter", "the San Luigi parish oratory",
+            # "in comunità a San Patrignano": a saint's or a place's name, not the San people
+            return [hit(lex.category, "no_cue", negative="a saint's or a place's name")]
         # (Community, faith and LGBTQ+ groups only: "Canadian Addiction Counsellors
         # Certification Federation", "Labor and Employment Relations Association" are
         # professional bodies.)
@@ -2958,6 +2966,9 @@ _LOWER_UNITS = frozenset(
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
 #: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
 #: lemmas and as written in other languages.
+#: Words that open saints' and places' names in Spanish, Italian and Portuguese ("San
+#: Francisco", "Santa Cruz") and are also a people's name in the lists (the San).
+_SAINT_PREFIXES = frozenset({"San", "Santa", "Santo", "São"})
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MEMBER_WORDS = frozenset({
