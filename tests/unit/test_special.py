@@ -1695,3 +1695,11 @@ def test_san_before_a_capitalised_word_is_a_saints_or_a_places_name() -> None:
     # the San people
     assert "RACE_ETHNICITY" in cats(m, "I am San, from the Kalahari.")
     assert "RACE_ETHNICITY" in cats(m, "Member, San Council of South Africa")
+
+
+def test_a_community_or_a_professionals_group_named_for_its_people_is_their_organisation() -> None:
+    m = shared()
+    assert "RACE_ETHNICITY" in cats(m, "Secretary, Oromo Community of Minnesota, 2018–2021")
+    assert "SEXUAL_LIFE" in cats(m, "Member, Gay Gaming Professionals.")
+    # the organisation as an employer or a client is still work
+    assert "RACE_ETHNICITY" not in cats(m, "Accountant at the Oromo Community of Minnesota, 2018–2021")

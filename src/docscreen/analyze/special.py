@@ -2668,7 +2668,7 @@ _ORG_HEADS = frozenset(
     congregation fellowship mission ministries centre center society association league
     union council network group club chorus choir federation party movement alliance
     front caucus collective circle morcha dal sabha samaj sangh sangha jamaat samiti meeting
-    division forum chapter meetup""".split()
+    division forum chapter meetup community professionals""".split()
 )
 
 
