@@ -1703,3 +1703,11 @@ def test_a_community_or_a_professionals_group_named_for_its_people_is_their_orga
     assert "SEXUAL_LIFE" in cats(m, "Member, Gay Gaming Professionals.")
     # the organisation as an employer or a client is still work
     assert "RACE_ETHNICITY" not in cats(m, "Accountant at the Oromo Community of Minnesota, 2018–2021")
+
+
+def test_a_dated_line_opening_with_an_addiction_term_is_a_status_line() -> None:
+    m = _full_with_classifier(_every_category(0.5))  # (a classifier that neither vetoes nor rescues)
+    assert "ADDICTION" in cats(m, "Self-excluded on the national gambling register since 2019.")
+    assert "ADDICTION" in cats(m, "Dry since Easter 2014.")
+    # a work line is not
+    assert "ADDICTION" not in cats(m, "Self-excluded customers: built the register checks, 2019.")

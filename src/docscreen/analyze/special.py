@@ -2002,7 +2002,7 @@ _COMMUNITY_BODIES = frozenset(
 )
 _ORG_PLURALS = frozenset({"organisations", "organizations", "agencies", "charities", "providers", "nonprofits", "ngos"})
 #: categories whose ambiguous terms count on a short dated line of their own
-_DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC})
+_DATED = frozenset({Category.CRIMINAL_RECORD, Category.HEALTH_GENETIC, Category.ADDICTION})
 DATED_MAX_WORDS = 12
 _AGE = regex.compile(
     r"(?i)\b(?:aged?|at)\s+(?:1\d|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s*%)"
