@@ -1711,3 +1711,13 @@ def test_a_dated_line_opening_with_an_addiction_term_is_a_status_line() -> None:
     assert "ADDICTION" in cats(m, "Dry since Easter 2014.")
     # a work line is not
     assert "ADDICTION" not in cats(m, "Self-excluded customers: built the register checks, 2019.")
+
+
+def test_a_membership_line_reads_as_a_partys_only_when_it_reads_as_political_too() -> None:
+    text = "Zorvak member since 2008; youth secretary of the Toluca committee"
+    party = _full_with_classifier(_every_category(0.0, UNION_PARTY_MEMBERSHIP=0.99, POLITICAL_BELIEF=0.99))
+    assert {h.category.value for h in party.hits(text) if h.decision == "statement_line"} == {
+        "UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    # an unknown organisation alone reads as a union to the classifier: no membership
+    union = _full_with_classifier(_every_category(0.0, UNION_PARTY_MEMBERSHIP=0.99))
+    assert [h for h in union.hits(text) if h.score >= 0.5] == []

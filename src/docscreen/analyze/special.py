@@ -753,7 +753,8 @@ class DisclosureMatcher:
         A short membership line ("Member, Pride in STEM", "WGGB member (full)", "Afiliado a
         VOX desde 2019") names an organisation the lists may not know: at
         ``STATEMENT_MEMBERSHIP`` or more the classifier reports it in the categories that
-        organisations reveal, without a term."""
+        organisations reveal, without a term (union or party membership only with a
+        political belief: a party's line)."""
         out = []
         for x in sents:
             toks = doc[x.start : x.end]
@@ -800,13 +801,21 @@ class DisclosureMatcher:
             bare = person and STATEMENT_UNSIGNALLED is not None
             if STATEMENT_NEEDS_SIGNAL and not signalled and not member and not bare:
                 continue
-            for cat_id, p in self.classifier(toks.text).items():
+            probs = self.classifier(toks.text)
+            for cat_id, p in probs.items():
                 cat = Category(cat_id)
                 if not STATEMENT_NEEDS_SIGNAL or cat in signalled or (bare and p >= STATEMENT_UNSIGNALLED):
                     if words < STATEMENT_MIN_WORDS or p < (STATEMENT if person else STATEMENT_NO_PERSON):
                         continue
                     decision = "statement" if person else "statement_line"
-                elif member and cat in _MEMBERSHIP_CATEGORIES and p >= STATEMENT_MEMBERSHIP:
+                elif member and p >= STATEMENT_MEMBERSHIP and (
+                    cat in _MEMBERSHIP_CATEGORIES
+                    # a party's membership line ("PRI member since 2008; youth action
+                    # secretary ..."); an unknown organisation alone reads as a union to the
+                    # classifier ("MOVILH member since 2010")
+                    or cat == Category.UNION_PARTY_MEMBERSHIP
+                    and probs.get(Category.POLITICAL_BELIEF.value, 0.0) >= STATEMENT_MEMBERSHIP
+                ):
                     decision = "statement_line"
                 else:
                     continue
