@@ -1721,3 +1721,11 @@ def test_a_membership_line_reads_as_a_partys_only_when_it_reads_as_political_too
     # an unknown organisation alone reads as a union to the classifier: no membership
     union = _full_with_classifier(_every_category(0.0, UNION_PARTY_MEMBERSHIP=0.99))
     assert [h for h in union.hits(text) if h.score >= 0.5] == []
+
+
+def test_a_named_persons_status_after_a_two_word_name() -> None:
+    m = shared()
+    text = "Dr. Ifeoma Nwachukwu's autism diagnosis in 2018 has sharpened the rigour she brings to audits."
+    assert "HEALTH_GENETIC" in cats(m, text)
+    # her work's field is no status
+    assert "HEALTH_GENETIC" not in cats(m, "Dr. Ruiz's autism research is widely cited.")

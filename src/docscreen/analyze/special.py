@@ -1173,8 +1173,12 @@ class DisclosureMatcher:
             return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
-        if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and doc[s - 3].text in _HONORIFICS:
-            # "Dr. Ruiz's Parkinson's has never slowed her teaching": a named person's status
+        if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and any(
+            _after_title_and_name(doc, k, s - 1, lambda t: t in _HONORIFICS) == s - 1 for k in range(max(sent.start, s - 6), s - 2)
+        ) and not (e < sent.end and (doc[e].lower_ in self._work_nouns or doc[e].lower_ in _DISCIPLINES)):
+            # (not "Dr. Ruiz's autism research is widely cited": her work's field)
+            # "Dr. Ruiz's Parkinson's has never slowed her teaching", "Dr. Ifeoma Nwachukwu's
+            # autism diagnosis": a named person's status
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue="a named person's")])
         if doc[sent.end - 1].text == "?":
             # "Have you ever been convicted of a criminal offence? Yes – details attached": a
