@@ -450,6 +450,7 @@ class DisclosureMatcher:
         #: one-word terms a list writes only with a capital ("Mon", "San", "Bersih"), per rule
         self._proper_words: dict[str, set[tuple[str, ...]]] = {}
         self._triggers: set[str] = set()
+        self._term_norms: frozenset[str] = frozenset()  # (filled below, once the terms are read)
         all_terms: list[str] = []
         # Acronyms that lists write in lower case inside longer terms ("long covid", "lgbtq
         # network"): a text writes them in capitals, which keep their case when matching
@@ -530,6 +531,9 @@ class DisclosureMatcher:
             rare = min(words, key=commonness)
             self._triggers.add(rare)
             self._triggers.add(_norm(rare))
+        #: every word of every term, as matched: a word of the text written with accents the
+        #: lists leave out ("Bamiléké" for "Bamileke") is matched without them
+        self._term_norms: frozenset[str] = frozenset(shared)
         # Cues as tuples of norms.
         self._cues = {
             name: [(c, self._cue(c)) for c in getattr(common, name)]
@@ -630,7 +634,10 @@ class DisclosureMatcher:
                 # exceptions split as "I'm": no first person (English writes "I'm")
                 tok.norm_ = "im"
             else:
-                tok.norm_ = _norm(t)
+                norm = _norm(t)
+                if not t.isascii() and norm not in self._term_norms and _fold(norm) in self._term_norms:
+                    norm = _fold(norm)  # "Bamiléké" where the lists write "Bamileke"
+                tok.norm_ = norm
         return doc
 
     def _cue(self, cue: str) -> tuple[str, ...]:
@@ -1109,7 +1116,10 @@ class DisclosureMatcher:
         last = self._terms_last
         if last is not None and last[0] == text:
             return last[1]
-        answer = any(w in self._triggers or _norm(w) in self._triggers for w in _WORDS.findall(text.lower()))
+        answer = any(
+            w in self._triggers or _norm(w) in self._triggers or (not w.isascii() and _fold(_norm(w)) in self._triggers)
+            for w in _WORDS.findall(text.lower())
+        )
         self._terms_last = (text, answer)
         return answer
 
@@ -1676,6 +1686,9 @@ class DisclosureMatcher:
                     or _AGE.search(doc[sent.start : sent.end].text) is not None
                 )
                 and not _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY)
+                # (not "In recovery from anorexia since 2016": what it is from is another
+                # term, which speaks for itself)
+                and not (e + 1 < sent.end and doc[e].lower_ == "from" and (e + 1) in covered)
             ):
                 # A short line that opens with the term and dates it ("Peace bond (Ontario),
                 # 2019, expired 2020", "Referral order at fifteen"):
