@@ -1737,3 +1737,13 @@ def test_a_word_with_accents_the_lists_leave_out_still_matches() -> None:
     assert "RACE_ETHNICITY" in cats(m, "I'm Bamileke, originally from Dschang.")
     # the lists' own accents still match as written
     assert "CRIMINAL_RECORD" in cats(m, "Took my CAP in cookery while held at Fleury-Mérogis (2011–2013).")
+
+
+def test_a_record_certificates_name_as_a_label_before_a_listed_term() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "Cazier judiciar: condamnare cu suspendare (2015).")
+    assert "CRIMINAL_RECORD" in cats(m, "Rejstřík trestů: podmíněný trest (2018)")
+    # a clean answer, or no listed term, is no record
+    assert found(m, "Cazier judiciar: curat") == []
+    assert found(m, "Rejstřík trestů: bez záznamu") == []
+    assert found(m, "Führungszeugnis: liegt vor") == []

@@ -1217,7 +1217,9 @@ class DisclosureMatcher:
         colon = next((k for k, t in enumerate(before) if t.text in (":", "：", "|")), None)
         if (
             colon is not None and colon >= 1 and len(before) - colon - 1 <= 2
-            and before[colon - 1].lower_ in _GENERIC_LABELS and all(not t.is_alpha for t in before[: colon - 1])
+            and before[colon - 1].lower_ in _GENERIC_LABELS and sum(t.is_alpha for t in before[: colon - 1]) <= (
+                2 if before[colon - 1].lower_ in _RECORD_DOCUMENTS else 0
+            )
             and lex.category in _GENERIC_LABELS[before[colon - 1].lower_]
         ):
             # "Category: OBC (Mali)", "Community: SC / Mahar": a label too common to list
@@ -2015,7 +2017,13 @@ _GENERIC_LABELS = {
     # disaster recovery runbooks": the value must be a listed term)
     "recovery": frozenset({Category.ADDICTION}),
     "rehab": frozenset({Category.ADDICTION}),
+    # the last word of a criminal-record certificate's name ("Cazier judiciar: condamnare cu
+    # suspendare (2015)", "Rejstřík trestů: podmíněný trest"; not "Cazier judiciar: curat", a
+    # clean answer, nor "Führungszeugnis: liegt vor", which names no listed term)
+    **{w: frozenset({Category.CRIMINAL_RECORD}) for w in ("judiciar", "judiciaire", "trestů", "führungszeugnis", "strafregister", "strafblad")},
 }
+#: ... of which the certificate's name has words before it ("Cazier judiciar", "Rejstřík trestů")
+_RECORD_DOCUMENTS = frozenset({"judiciar", "judiciaire", "trestů"})
 _GENERIC_LABEL_CATEGORIES = frozenset().union(*_GENERIC_LABELS.values())
 _OBSERVANCES = frozenset({"month", "week", "day"})
 _SERVICES = frozenset({"helpline", "helplines", "hotline", "hotlines", "switchboard"})
