@@ -1747,3 +1747,18 @@ def test_a_record_certificates_name_as_a_label_before_a_listed_term() -> None:
     assert found(m, "Cazier judiciar: curat") == []
     assert found(m, "Rejstřík trestů: bez záznamu") == []
     assert found(m, "Führungszeugnis: liegt vor") == []
+
+
+def test_work_lines_of_clean_professionals_read_as_work() -> None:
+    m = shared()
+    # a lead-in that describes an institution the term qualifies
+    assert found(m, "St Brigid's is a Catholic public hospital with 480 beds.") == []
+    assert "RELIGION_PHILOSOPHY" in cats(m, "I am a Catholic.")
+    assert "HEALTH_GENETIC" in cats(m, "I need a late start once a month for my clozapine clinic blood test.")
+    # "member states" are a body's members
+    text = "A study comparing collective-bargaining coverage and trade-union density in all member states."
+    assert found(m, text) == []
+    # a service's users, a programme's men
+    assert found(m, "Tenancy support for people leaving prison and homelessness services.") == []
+    text = "I wrote the bids for our peer-support programme for gay and bisexual men."
+    assert "SEXUAL_LIFE" not in cats(m, text)

@@ -206,6 +206,7 @@ class CommonCues:
     plural_people: tuple[str, ...] = ()
     campus_words: tuple[str, ...] = ()
     custody_leads: tuple[str, ...] = ()
+    institution_nouns: tuple[str, ...] = ()
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -299,6 +300,7 @@ def parse_common(data: dict) -> CommonCues:
                 ("unit_nouns", "unit_nouns"),
                 ("plural_people", "plural_people"),
                 ("custody_leads", "custody_leads"),
+                ("institution_nouns", "institution_nouns"),
                 ("campus_words", "campus_words"),
             )
         }
@@ -549,6 +551,8 @@ class DisclosureMatcher:
         self._plural_people = frozenset(v.lower() for v in common.plural_people)
         self._campus_words = frozenset(v.lower() for v in common.campus_words)
         self._custody_leads = frozenset(v.lower() for v in common.custody_leads)
+        self._institution_nouns = frozenset(v.lower() for v in common.institution_nouns)
+        self._identity_texts = frozenset(c for c in common.identity)
         #: one-word job nouns: the head nouns and the one-word titles
         self._job_words = self._job_heads | {t.lower() for t in common.job_titles if " " not in t}
         #: membership cues that name a role ("coordinator", "steward"): in the plural, other people
@@ -1470,6 +1474,19 @@ class DisclosureMatcher:
             t.lower_ == disc[1] for t in doc[sent.start : sent.end]
         ):
             disc = None  # the cue "struck" is not "strike notices and picket lines": an irregular form as written
+        if (
+            disc is not None and disc[1] in self._identity_texts and lex.kind == "term"
+            and cue_words.get(disc[1], ("",))[-1] in ("a", "an")  # (not "my clozapine clinic blood test")
+            and any(norms[k] in self._institution_nouns for k in range(b, min(len(norms), b + 3)))
+        ):
+            # "St Brigid's is a Catholic public hospital", "as a Catholic school teacher": the
+            # lead-in describes an institution the term qualifies
+            noun = next(norms[k] for k in range(b, min(len(norms), b + 3)) if norms[k] in self._institution_nouns)
+            disc, professional = None, professional or (0, noun)
+        if disc is not None and cue_words.get(disc[1], ("",))[-1] == "member":
+            at = _cue_at(cue_words[disc[1]], norms, a, b, disc[0]) + len(cue_words[disc[1]])
+            if at < len(norms) and norms[at] in _MEMBER_BODIES:
+                disc = None  # "trade-union density in all member states": a body's members
         if disc is None and described is not None and not ambiguous:
             disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
@@ -1535,7 +1552,7 @@ class DisclosureMatcher:
             other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, reach, places)
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
             oc_words = dict(other_cues).get(oc[1]) if oc is not None else None
-            if oc_words and _plural_person(doc[sent.start + _cue_at(oc_words, norms, a, b, oc[0]) + len(oc_words) - 1], oc_words, norms):
+            if oc_words and _plural_person(doc[sent.start + _cue_at(oc_words, norms, a, b, oc[0]) + len(oc_words) - 1], oc_words, norms, a):
                 oc = None  # "Black voters and the two parties, from the Republican loyalties"
             longer = covered.get(s)
             if oc is not None and longer is not None and longer[1] > e and longer[0] <= s:
@@ -1559,7 +1576,11 @@ class DisclosureMatcher:
             if third is None and j >= 1 and (norms[j - 1], norms[j]) in self._third_pairs and not (j >= 2 and norms[j - 2] == "for"):
                 third = f"{norms[j - 1]} {norms[j]}"
 
-        for_them = a >= 3 and "for" in norms[a - 3 : a - 1]  # "a community for people in recovery": its members
+        # "a community for people in recovery": its members (not "Tenancy support for people
+        # leaving prison": a service's users)
+        for_them = any(
+            norms[k] == "for" and k >= 1 and norms[k - 1] in _ORG_HEADS for k in range(max(0, a - 3), a - 1)
+        )
         if third is None and a >= 1 and norms[a - 1] in self._people_before and kind in ("term", "phrase") and not for_them:
             third = norms[a - 1]  # "people released from prison on parole": other people
         if third is None and a > 0 and norms[a - 1] == "its":
@@ -1615,7 +1636,7 @@ class DisclosureMatcher:
                 ):
                     third = third or tok.lower_
                     disc = None
-                elif _plural_person(tok, words, norms):
+                elif _plural_person(tok, words, norms, a):
                     disc = None  # "same-sex parents and grandparents", "The committee's members, from the ANC"
                 elif (
                     words == ("people",) and tok.i >= e and not (s > sent.start and doc[s - 1].lower_ in ("the", "from", "of"))
@@ -2868,12 +2889,16 @@ def _cue_at(words: tuple[str, ...], norms: list[str], a: int, b: int, d: int) ->
     return a - d - k if _find_at(words, norms, a - d - k) else b + d
 
 
-def _plural_person(tok, words: tuple[str, ...], norms: list[str]) -> bool:
+def _plural_person(tok, words: tuple[str, ...], norms: list[str], a: int) -> bool:
     """Is a cue that is a person's noun ("parent", "member", "voter") written in the plural
-    (``tok``, its token), in a sentence without "we" or "our"? Then it names a group
-    ("same-sex parents and grandparents", "The committee's members, from the ANC, the DA"),
-    not the writer."""
-    return len(words) == 1 and words[0] in _PERSON_NOUN_CUES and tok.lower_ != words[0] and not any(w in _WE_WORDS for w in norms)
+    (``tok``, its token), in a sentence without "we" or "us", nor "our" right before the term
+    (at ``a``)? Then it names a group ("same-sex parents and grandparents", "The committee's
+    members, from the ANC, the DA", "our peer-support programme for gay and bisexual men"),
+    not the writer ("we are same-sex parents", "our two mums")."""
+    return (
+        len(words) == 1 and words[0] in _PERSON_NOUN_CUES and tok.lower_ != words[0]
+        and not any(w in ("we", "us") for w in norms) and "our" not in norms[max(0, a - 2) : a]
+    )
 
 
 def _irregular(text: str, words: tuple[str, ...]) -> bool:
@@ -3003,6 +3028,13 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd"
 #: Words that open saints' and places' names in Spanish, Italian and Portuguese ("San
 #: Francisco", "Santa Cruz") and are also a people's name in the lists (the San).
 _SAINT_PREFIXES = frozenset({"San", "Santa", "Santo", "São"})
+#: Bodies after "member": the members of a body ("member states", "member organisations"),
+#: not a person's membership
+_MEMBER_BODIES = frozenset(
+    "state states country countries nation nations organisation organisations organization organizations body bodies "
+    "firm firms company companies institution institutions church churches union unions association associations "
+    "federation federations school schools university universities charity charities".split()
+)
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MEMBER_WORDS = frozenset({
