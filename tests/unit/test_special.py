@@ -1762,3 +1762,10 @@ def test_work_lines_of_clean_professionals_read_as_work() -> None:
     assert found(m, "Tenancy support for people leaving prison and homelessness services.") == []
     text = "I wrote the bids for our peer-support programme for gay and bisexual men."
     assert "SEXUAL_LIFE" not in cats(m, text)
+
+
+def test_fellow_members_are_the_writers_own_group() -> None:
+    m = shared()
+    text = "Picketed with fellow UCU members at the University of Leeds during the 2018 pensions strike."
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, text)
+    assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "Ran payroll deductions for UCU members at the University of Leeds.")

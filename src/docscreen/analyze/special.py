@@ -1613,8 +1613,10 @@ class DisclosureMatcher:
             # and safety representatives", "our team of eleven chaplains"), unless the writer is
             # one of them ("I was one of two shop stewards")
             third = last.lower_
+        # "Picketed with fellow UCU members": the writer's own group, not other people
+        fellow = a >= 1 and norms[a - 1] == "fellow"
         plural = next((t for t in doc[e : min(sent.end, e + ATTACH_AFTER + 1)] if t.lower_ in ("members", "members'")), None)
-        if plural is not None:
+        if plural is not None and not fellow:
             # "claims for trade-union members", "trade unions and their members": the union's
             # members, other people
             third = third or plural.lower_
@@ -1628,7 +1630,7 @@ class DisclosureMatcher:
             k = len(words)
             pos = _cue_at(words, norms, a, b, disc[0])
             last = sent.start + pos + k - 1
-            if sent.start <= last < sent.end and sent.start <= sent.start + pos:
+            if sent.start <= last < sent.end and sent.start <= sent.start + pos and not fellow:
                 tok, first_tok = doc[last], doc[sent.start + pos]
                 if tok.lower_ in self._plural_people or (
                     disc[1] in self._role_cues and _plural_of(tok.lower_, disc[1].split()[-1].lower())
