@@ -1670,6 +1670,7 @@ def test_a_stay_in_custody_before_a_prisons_name() -> None:
     assert "CRIMINAL_RECORD" not in cats(m, "Ten years at HMP Barlinnie as a prison officer.")
     assert "CRIMINAL_RECORD" not in cats(m, "Six years in Pentonville running the education department.")
     assert "CRIMINAL_RECORD" not in cats(m, "Workshop held at HMP Send, 2019.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Exhibition held at Pentonville in 2019.")
     # the name alone is a workplace as often as a stay
     assert "CRIMINAL_RECORD" not in cats(m, "Visits to Pentonville with the chaplaincy team.")
 
@@ -1769,3 +1770,10 @@ def test_fellow_members_are_the_writers_own_group() -> None:
     text = "Picketed with fellow UCU members at the University of Leeds during the 2018 pensions strike."
     assert "UNION_PARTY_MEMBERSHIP" in cats(m, text)
     assert "UNION_PARTY_MEMBERSHIP" not in cats(m, "Ran payroll deductions for UCU members at the University of Leeds.")
+
+
+def test_a_cue_of_several_groups_names_no_ones_belief() -> None:
+    m = shared()
+    text = "- Met the campaigns of the DPP, the MCP and the UTM Party weekly to log complaints about access to state media."
+    assert found(m, text) == []
+    assert "POLITICAL_BELIEF" in cats(m, "I ran the campaign of the UTM Party in Zomba.")

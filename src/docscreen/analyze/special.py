@@ -854,8 +854,8 @@ class DisclosureMatcher:
             k -= 1  # "locked up in"
         word = doc[k].lower_
         if word in self._custody_leads and not (
-            doc[k].tag_ == "VBN" and k > sent.start and doc[k - 1].pos_ in ("NOUN", "PROPN")
-        ):  # (not "a workshop held at HMP Send")
+            word not in _CUSTODY_NOUNS and k > sent.start and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _BEFORE_PARTICIPLE
+        ):  # (a participle after a noun is the noun's: not "a workshop held at HMP Send")
             return f"{word} {prep}"
         if word in _TIME_UNITS and k > sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")):
             return f"{doc[k - 1].lower_} {word} {prep}"
@@ -1552,8 +1552,14 @@ class DisclosureMatcher:
             other_pro = _nearest(self._pro_cues.get(other, []), norms, a, b, skip, lo, reach, places)
             pro = min((p for p in (professional, other_pro) if p is not None), default=None)
             oc_words = dict(other_cues).get(oc[1]) if oc is not None else None
-            if oc_words and _plural_person(doc[sent.start + _cue_at(oc_words, norms, a, b, oc[0]) + len(oc_words) - 1], oc_words, norms, a):
+            oc_at = sent.start + _cue_at(oc_words, norms, a, b, oc[0]) if oc_words else None
+            if oc_words and _plural_person(doc[oc_at + len(oc_words) - 1], oc_words, norms, a):
                 oc = None  # "Black voters and the two parties, from the Republican loyalties"
+            elif oc_words and any(
+                nxt == "of" and oc_at + i < sent.end and doc[oc_at + i].lower_ != w and doc[oc_at + i].lower_.endswith("s")
+                for i, (w, nxt) in enumerate(zip(oc_words, oc_words[1:]))
+            ):
+                oc = None  # "Met the campaigns of the DPP, the MCP and the UTM Party": several groups' campaigns
             longer = covered.get(s)
             if oc is not None and longer is not None and longer[1] > e and longer[0] <= s:
                 oc = None  # "modelling Tory voter turnout": the longer term ("Tory voter") decides
@@ -3036,6 +3042,14 @@ _MEMBER_BODIES = frozenset(
     "state states country countries nation nations organisation organisations organization organizations body bodies "
     "firm firms company companies institution institutions church churches union unions association associations "
     "federation federations school schools university universities charity charities".split()
+)
+#: The nouns among ``custody_leads`` (the rest are participles: "held", "released")
+_CUSTODY_NOUNS = frozenset({"inmate", "prisoner", "detainee", "release", "sentence"})
+#: Words before a participle of custody that make it the person's ("I was held at", "while
+#: detained in", "later transferred to"); after any other word (a noun) it is that word's
+_BEFORE_PARTICIPLE = frozenset(
+    "i he she they we was were been being is are am while when then later and first still once after before had got "
+    "since until subsequently eventually briefly".split()
 )
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
