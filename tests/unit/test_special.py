@@ -1777,3 +1777,25 @@ def test_a_cue_of_several_groups_names_no_ones_belief() -> None:
     text = "- Met the campaigns of the DPP, the MCP and the UTM Party weekly to log complaints about access to state media."
     assert found(m, text) == []
     assert "POLITICAL_BELIEF" in cats(m, "I ran the campaign of the UTM Party in Zomba.")
+
+
+def test_a_proceeding_of_others_and_an_addiction_word_before_a_job_title() -> None:
+    sure = _full_with_classifier(_every_category(0.99))  # (a classifier that would rescue anything)
+    text = "Her evidence contributed to the conviction of two former officials and a supplier on fraud charges."
+    assert [h for h in sure.hits(text) if h.category.value == "CRIMINAL_RECORD" and h.score >= 0.5] == []
+    text = "It has made me a sober, practical commissioner rather than a sentimental one."
+    assert [h for h in sure.hits(text) if h.category.value == "ADDICTION" and h.score >= 0.5] == []
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "My conviction of 2013 is spent.")
+    assert "ADDICTION" in cats(m, "I am a sober alcoholic of ten years.")
+
+
+def test_what_follows_specialising_in_is_a_field_of_work() -> None:
+    m = shared()
+    text = ("Survey statistician specialising in ethnicity classification, the Māori descent and iwi affiliation "
+            "questions, and the quality of population counts for small groups.")
+    assert found(m, text) == []
+    assert "RACE_ETHNICITY" in cats(m, "I am of Māori descent and specialise in survey design.")
+    # a recruiter's placements through a disability scheme are work
+    text = "Samenwerking met UWV en gemeenten bij plaatsingen via de banenafspraak; ik stel loonwaardebepalingen op."
+    assert "HEALTH_GENETIC" not in cats(m, text)

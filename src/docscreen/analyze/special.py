@@ -1444,7 +1444,9 @@ class DisclosureMatcher:
                 e + 1 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in _NOT_COMPOUND
             ):
                 return [hit(lex.category, "ambiguous", negative="compound word")]  # "relapsing-remitting"
-            if _figurative(doc, e, sent):
+            # (an addiction word before a job title says how one works: "It has made me a
+            # sober, practical commissioner")
+            if _figurative(doc, e, sent, self._job_words if lex.category == Category.ADDICTION else frozenset()):
                 return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
             if _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
                 return [hit(lex.category, "ambiguous", negative="part of a name")]  # "MS Office"
@@ -1575,6 +1577,11 @@ class DisclosureMatcher:
         third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
         if possessed is not None and possessed.startswith(("i ", "me ", "our ", "my ")):
             third = None  # "I have MS, as my mother did", "I teach tajweed to children at our mosque"
+        if (
+            third is None and lex.category == Category.CRIMINAL_RECORD and b + 1 < len(norms)
+            and norms[b] == "of" and norms[b + 1] in _OF_OTHERS
+        ):
+            third = f"of {norms[b + 1]}"  # "contributed to the conviction of two former officials": theirs
         for j in (a, a - 1):
             # "supervised people on probation" (the term opens with the cue's last word), "I
             # manage people on sentences of supervision" (the cue right before it); not "a
@@ -3051,6 +3058,11 @@ _BEFORE_PARTICIPLE = frozenset(
     "i he she they we was were been being is are am while when then later and first still once after before had got "
     "since until subsequently eventually briefly".split()
 )
+#: Words after "<proceeding> of" that open whose it is ("the conviction of two former
+#: officials", "the arrest of the director"), not what it was for ("conviction of 2013")
+_OF_OTHERS = frozenset(
+    "the two three four five six several many his her their its former both all those these one".split()
+)
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MEMBER_WORDS = frozenset({
@@ -3147,6 +3159,10 @@ _TOPIC_HEADS = frozenset(
     article report teach seminar webinar podcast""".split()
 )
 _TOPIC_LINKS = frozenset({"on", "about", "how", "whether", "why", "into"})
+#: ... and words of a field of work before "in" ("specialising in ethnicity classification,
+#: the Māori descent and iwi affiliation questions")
+_FIELD_HEADS = frozenset({"specialise", "specialize", "specialising", "specializing", "specialised", "specialized",
+                          "specialist", "specialists", "expertise"})
 
 
 #: Plural nouns that open a list of the groups of a category, and the links after them
@@ -3193,7 +3209,7 @@ def _topic_before(norms: list[str], lo: int, a: int) -> str | None:
     for i in range(a - 1, lo, -1):
         if norms[i] in ("i", "my", "me", "'m", "myself", "mine"):
             return None
-        if norms[i] in _TOPIC_LINKS and norms[i - 1] in _TOPIC_HEADS:
+        if norms[i] in _TOPIC_LINKS and norms[i - 1] in _TOPIC_HEADS or norms[i] == "in" and norms[i - 1] in _FIELD_HEADS:
             return f"{norms[i - 1]} {norms[i]}"
     return None
 
@@ -3237,11 +3253,11 @@ _FIGURATIVE_NOUNS = frozenset(
 _NOT_ADJECTIVES = frozenset({"for", "since", "and", "or", "in", "from", "of", "at", "with", "to", "but", "by", "on"})
 
 
-def _figurative(doc: Doc, e: int, sent: "_Sentence") -> bool:
-    """Does an ambiguous term qualify one of :data:`_FIGURATIVE_NOUNS`, at most two more
-    adjectives between ("a sober, unflappable manner")?"""
+def _figurative(doc: Doc, e: int, sent: "_Sentence", nouns: frozenset[str] = frozenset()) -> bool:
+    """Does an ambiguous term qualify one of :data:`_FIGURATIVE_NOUNS` (or of ``nouns``), at
+    most two more adjectives between ("a sober, unflappable manner")?"""
     for t in doc[e : min(sent.end, e + 4)]:
-        if t.lower_ in _FIGURATIVE_NOUNS:
+        if t.lower_ in _FIGURATIVE_NOUNS or t.lower_ in nouns:
             return True
         if not (t.text == "," or (t.is_alpha and t.lower_ not in _NOT_ADJECTIVES)):
             return False
