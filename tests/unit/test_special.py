@@ -1799,3 +1799,10 @@ def test_what_follows_specialising_in_is_a_field_of_work() -> None:
     # a recruiter's placements through a disability scheme are work
     text = "Samenwerking met UWV en gemeenten bij plaatsingen via de banenafspraak; ik stel loonwaardebepalingen op."
     assert "HEALTH_GENETIC" not in cats(m, text)
+
+
+def test_one_side_of_a_contest_is_no_ones_membership() -> None:
+    sure = _full_with_classifier(_every_category(0.99))  # (a classifier that would keep anything)
+    text = "- Courts, council meetings, and the occasional Labour-versus-Lib Dem parish council row."
+    assert [h for h in sure.hits(text) if h.score >= 0.5] == []
+    assert "UNION_PARTY_MEMBERSHIP" in cats(shared(), "Labour member since 2010.")

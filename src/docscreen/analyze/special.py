@@ -1164,6 +1164,12 @@ class DisclosureMatcher:
             # "Represented an INMO member in a protected disclosure case", "Advised a Sikh
             # client": the term is said of whom the work was for
             return [hit(lex.category, "third_party", negative=f"the object of '{doc[s - 2].lower_} {doc[s - 1].lower_}'")]
+        if any(
+            t.lower_ in _VERSUS for t in (*doc[max(sent.start, s - 2) : s], *doc[e : min(sent.end, e + 2)])
+        ):
+            # "the occasional Labour-versus-Lib Dem parish council row", "Celtic vs. Rangers": a
+            # contest between the two, no one's side
+            return [hit(lex.category, "no_cue", negative="one side of a contest ('versus')")]
         if lex.category == Category.UNION_PARTY_MEMBERSHIP and any(
             t.lower_ == "eligible" for t in doc[e : min(sent.end, e + 2)]
         ):
@@ -3063,6 +3069,8 @@ _BEFORE_PARTICIPLE = frozenset(
 _OF_OTHERS = frozenset(
     "the two three four five six several many his her their its former both all those these one".split()
 )
+#: Words between the two sides of a contest
+_VERSUS = frozenset({"versus", "vs", "vs.", "v."})
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _MEMBER_WORDS = frozenset({
