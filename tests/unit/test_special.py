@@ -548,7 +548,7 @@ def test_someone_elses_phrase_or_role_is_theirs() -> None:
 
 def test_a_partys_political_reading_follows_the_veto_of_the_party() -> None:
     m = _with_classifier({"Labour Party": {"UNION_PARTY_MEMBERSHIP": 0.01, "POLITICAL_BELIEF": 0.5}})
-    text = "Labour Party versus Greens, council row"
+    text = "Labour Party, the council row of 2019"  # (not "versus": one side of a contest is no cue at all)
     assert found(m, text) == []
     assert {h.decision for h in m.hits(text)} == {"vetoed"}
     m = _with_classifier({"Labour Party": {"UNION_PARTY_MEMBERSHIP": 0.5, "POLITICAL_BELIEF": 0.5}})
@@ -1675,18 +1675,12 @@ def test_a_stay_in_custody_before_a_prisons_name() -> None:
     assert "CRIMINAL_RECORD" not in cats(m, "Visits to Pentonville with the chaplaincy team.")
 
 
-def test_a_categorys_own_cue_signals_a_resume_line_for_the_classifier() -> None:
+def test_a_categorys_own_cue_does_not_signal_a_resume_line_without_a_person_word() -> None:
     sure = _full_with_classifier(_every_category(0.0, UNION_PARTY_MEMBERSHIP=0.99))
-    # no person word and no listed term: the category's own cue ("ward secretary") lets the
-    # classifier report the line
-    text = "Ward secretary, Jamalco Workers' Alliance, 2015–2020"
-    assert [h.decision for h in sure.hits(text) if h.category.value == "UNION_PARTY_MEMBERSHIP"] == ["statement_line"]
-    # not when the line names someone else, nor in a language the classifier cannot read
-    text = "Grandfather was ward secretary of the Jamalco Workers' Alliance."
-    assert [h for h in sure.hits(text) if h.score >= 0.5] == []
-    assert [h for h in sure.hits("Ward secretary der Betriebsgruppe bei Jamalco, seit 2015") if h.score >= 0.5] == []
-    # nor without the cue
-    assert [h for h in sure.hits("Process engineer at the Jamalco refinery, 2015–2020") if h.score >= 0.5] == []
+    # a cue alone on a resume line would let the classifier's union reading of any
+    # organisation through: "Central Ohio Chapter education committee" is a nurses'
+    # association's (tried in session 9 and taken out for the bundled documents)
+    assert [h for h in sure.hits("Central Ohio Chapter education committee") if h.score >= 0.5] == []
 
 
 def test_san_before_a_capitalised_word_is_a_saints_or_a_places_name() -> None:

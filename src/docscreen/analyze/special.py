@@ -757,8 +757,7 @@ class DisclosureMatcher:
         questions, with no duty verb ("I also certified candidate filings for the Working
         Families Party" is work), at ``STATEMENT`` or more (``STATEMENT_NO_PERSON`` for a resume
         line without a person word), and holding a term or a specific
-        cue of the category (on a line without a person word, a cue counts in English and
-        with no one else's word: "BITU delegate, Jamalco refinery"). Where the rules already reported the category in the sentence, or
+        cue of the category. Where the rules already reported the category in the sentence, or
         dropped a term of it as negated, professional or someone else's, it stays theirs.
 
         A short membership line ("Member, Pride in STEM", "WGGB member (full)", "Afiliado a
@@ -805,9 +804,7 @@ class DisclosureMatcher:
             # refinery", "PAP branch activist, Tampines East"; not "Grandfather was an NUM
             # member", nor "Mitglied der Steuergruppe Digitalisierung", which the English
             # classifier cannot read)
-            if person or not _foreign(toks.text) and not any(
-                any(True for _i in _find(w, norms, 0, len(norms))) for _t, w in self._cues["third_party"] if w
-            ):
+            if person:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
             bare = person and STATEMENT_UNSIGNALLED is not None
             if STATEMENT_NEEDS_SIGNAL and not signalled and not member and not bare:
