@@ -800,10 +800,6 @@ class DisclosureMatcher:
             # A resume line needs a firmer signal: a term of the category that is not an
             # ambiguous word, not a cue ("R, Shiny / cited by a city councillor" in a PDF table).
             signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
-            # (a resume line in English with no one else's word: "BITU delegate, Jamalco
-            # refinery", "PAP branch activist, Tampines East"; not "Grandfather was an NUM
-            # member", nor "Mitglied der Steuergruppe Digitalisierung", which the English
-            # classifier cannot read)
             if person:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
             bare = person and STATEMENT_UNSIGNALLED is not None
@@ -1193,9 +1189,9 @@ class DisclosureMatcher:
         if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and any(
             _after_title_and_name(doc, k, s - 1, lambda t: t in _HONORIFICS) == s - 1 for k in range(max(sent.start, s - 6), s - 2)
         ) and not (e < sent.end and (doc[e].lower_ in self._work_nouns or doc[e].lower_ in _DISCIPLINES)):
-            # (not "Dr. Ruiz's autism research is widely cited": her work's field)
             # "Dr. Ruiz's Parkinson's has never slowed her teaching", "Dr. Ifeoma Nwachukwu's
-            # autism diagnosis": a named person's status
+            # autism diagnosis": a named person's status (not "Dr. Ruiz's autism research is
+            # widely cited": a work noun after it names her work's field)
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue="a named person's")])
         if doc[sent.end - 1].text == "?":
             # "Have you ever been convicted of a criminal offence? Yes – details attached": a
@@ -1290,9 +1286,9 @@ class DisclosureMatcher:
             e - s == 1 and doc[s].text in _SAINT_PREFIXES and e < sent.end
             and doc[e].is_alpha and doc[e].is_title and e not in covered and doc[e].lower_ not in _ORG_HEADS
         ):
-            # (not "San Council of South Africa")
             # "Lesbians Who Tech, San Francisco chapter", "the San Luigi parish oratory",
             # "in comunità a San Patrignano": a saint's or a place's name, not the San people
+            # (but "San Council of South Africa": an organisation's head noun after it)
             return [hit(lex.category, "no_cue", negative="a saint's or a place's name")]
         # (Community, faith and LGBTQ+ groups only: "Canadian Addiction Counsellors
         # Certification Federation", "Labor and Employment Relations Association" are
@@ -3041,8 +3037,6 @@ _LOWER_UNITS = frozenset(
 )
 # (the lemma table writes "third" as "3")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "1", "2", "3", "4"})
-#: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
-#: lemmas and as written in other languages.
 #: Words that open saints' and places' names in Spanish, Italian and Portuguese ("San
 #: Francisco", "Santa Cruz") and are also a people's name in the lists (the San).
 _SAINT_PREFIXES = frozenset({"San", "Santa", "Santo", "São"})
@@ -3070,6 +3064,8 @@ _OF_OTHERS = frozenset(
 _VERSUS = frozenset({"versus", "vs", "vs.", "v."})
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+#: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
+#: lemmas and as written in other languages.
 _MEMBER_WORDS = frozenset({
     "member", "members", "membership", "membre", "mitglied", "miembro", "membro", "lid", "medlem",
     "jäsen", "socio", "socia", "afiliado", "afiliada", "adhérent", "adhérente", "iscritto", "iscritta",
