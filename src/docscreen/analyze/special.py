@@ -1478,11 +1478,10 @@ class DisclosureMatcher:
         if (
             disc is not None and disc[1] in self._identity_texts and lex.kind == "term"
             and cue_words.get(disc[1], ("",))[-1] in ("a", "an")  # (not "my clozapine clinic blood test")
-            and any(norms[k] in self._institution_nouns for k in range(b, min(len(norms), b + 3)))
+            and (noun := next((w for w in norms[b : b + 3] if w in self._institution_nouns), None)) is not None
         ):
             # "St Brigid's is a Catholic public hospital", "as a Catholic school teacher": the
             # lead-in describes an institution the term qualifies
-            noun = next(norms[k] for k in range(b, min(len(norms), b + 3)) if norms[k] in self._institution_nouns)
             disc, professional = None, professional or (0, noun)
         if disc is not None and cue_words.get(disc[1], ("",))[-1] == "member":
             at = _cue_at(cue_words[disc[1]], norms, a, b, disc[0]) + len(cue_words[disc[1]])
