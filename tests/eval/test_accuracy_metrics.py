@@ -269,34 +269,13 @@ def test_loads_docs_and_rejects_bad_truth(tmp_path):
     assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
     assert "h.txt" not in [d.name for d in acc.load_docs(tmp_path, "test")]
     assert "h.txt" in [d.name for d in acc.load_docs(tmp_path, "all")]
-    hold("g", "holdout2")
-    # ... and so has the second one: neither sees the other's documents
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout2")] == ["g.txt"]
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout")] == ["h.txt"]
+    # ... and so has each later one: neither it nor the one before sees the other's documents
+    for (before, previous), (name, split) in zip(HELD, HELD[1:]):
+        hold(name, split)
+        assert [d.name for d in acc.load_docs(tmp_path, split)] == [f"{name}.txt"]
+        assert [d.name for d in acc.load_docs(tmp_path, previous)] == [f"{before}.txt"]
     assert "g.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev")]
-    hold("k", "holdout3")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
-    assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout2")]
     assert "k.txt" not in [d.name for d in acc.load_docs(tmp_path, "dev3")]
-    hold("m", "holdout4")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout4")] == ["m.txt"]
-    assert "m.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout3")]
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout3")] == ["k.txt"]
-    hold("n", "holdout5")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout5")] == ["n.txt"]
-    assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout4")]
-    hold("p", "holdout6")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout6")] == ["p.txt"]
-    assert "p.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout5")]
-    assert "n.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout6")]
-    hold("q", "holdout7")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout7")] == ["q.txt"]
-    assert "q.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout6")]
-    assert "p.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout7")]
-    hold("r", "holdout8")
-    assert [d.name for d in acc.load_docs(tmp_path, "holdout8")] == ["r.txt"]
-    assert "r.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout7")]
-    assert "q.txt" not in [d.name for d in acc.load_docs(tmp_path, "holdout8")]
     for name, split in HELD:
         (docs / f"{name}.txt").unlink(); (docs / f"truth_{split}_x.json").unlink()
     assert acc.untruthed_docs(tmp_path) == ["stray.txt"]
