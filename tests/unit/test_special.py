@@ -1800,3 +1800,10 @@ def test_one_side_of_a_contest_is_no_ones_membership() -> None:
     text = "- Courts, council meetings, and the occasional Labour-versus-Lib Dem parish council row."
     assert [h for h in sure.hits(text) if h.score >= 0.5] == []
     assert "UNION_PARTY_MEMBERSHIP" in cats(shared(), "Labour member since 2010.")
+
+
+def test_a_countrys_name_before_a_party_is_the_party_itself() -> None:
+    m = shared()
+    text = "Member, French Communist Party (PCF), Saint-Denis section"
+    assert {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} <= cats(m, text)
+    assert cats(m, "Wrote my thesis on the French Communist Party and its post-war strategy.") == set()

@@ -2958,6 +2958,8 @@ def _in_proper_name(
         before = None  # "Lifelong Labour member": a cue opening the sentence, not a first name
     elif people and before is not None and (before.lower_ in _DEMONYMS or before.lower_ in _STATUS_WORDS):
         before = None  # "Scottish Gypsy/Traveller", "Status First Nations member": a people's qualifier
+    elif before is not None and before.lower_ in _DEMONYMS and doc[e - 1].lower_ in _PARTY_WORDS:
+        before = None  # "French Communist Party", "Scottish Labour Party": the country's party itself
     after = doc[e] if e < sent.end else None
     if after is not None and doc[e - 1].is_lower and not doc[e - 1].is_title:
         after = None  # "Campaigned for Remain": a term ending in a small word is followed by its object
