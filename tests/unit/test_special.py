@@ -1807,3 +1807,19 @@ def test_a_countrys_name_before_a_party_is_the_party_itself() -> None:
     text = "Member, French Communist Party (PCF), Saint-Denis section"
     assert {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} <= cats(m, text)
     assert cats(m, "Wrote my thesis on the French Communist Party and its post-war strategy.") == set()
+
+
+def test_a_laws_name_the_assessor_and_a_headlines_job_title() -> None:
+    m = shared()
+    # a law's name is neither work nor a status; a term that opens it is the law itself
+    assert "CRIMINAL_RECORD" in cats(m, "My conviction is spent under the Criminal Justice (Spent Convictions) Act 2016.")
+    assert cats(m, "I read the Criminal Justice (Spent Convictions) Act 2016 closely.") == set()
+    assert "CRIMINAL_RECORD" in cats(m, "Got the Probation Act in 2014 for a public-order offence.")
+    # the one who assessed the person is no work of theirs
+    assert "HEALTH_GENETIC" in cats(m, "Autistic (diagnosed by a clinical psychologist in 2019).")
+    assert "HEALTH_GENETIC" not in cats(m, "Clinical psychologist; diagnosed autism in adults for the NHS.")
+    # a headline's job title and the person's condition
+    assert "HEALTH_GENETIC" in cats(m, "Product designer (Deaf, BSL user) with eight years in fintech.")
+    assert "HEALTH_GENETIC" in cats(m, "Bilingual accountant with Asperger's; meticulous on reconciliations.")
+    assert "HEALTH_GENETIC" not in cats(m, "Support worker with autism and ADHD experience, Leeds.")
+    assert "HEALTH_GENETIC" not in cats(m, "Occupational therapist (autism, sensory processing) at Evelina London.")

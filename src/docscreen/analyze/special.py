@@ -55,6 +55,7 @@ from spacy.tokens import Doc
 
 from ..categories import Category
 from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
+from .trie import trie_pattern as _trie_pattern
 
 #: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -1340,6 +1341,15 @@ class DisclosureMatcher:
         # A court's name ("Melbourne Magistrates' Court", "Wood Green Crown Court") says where
         # the proceedings were, not that the candidate works there.
         places |= _court_names(doc, sent)
+        # ... so does a law's ("under the Criminal Justice (Spent Convictions) Act 2016"), and
+        # the one who assessed the person is no work of theirs ("Dyscalculia (assessed by an
+        # educational psychologist in Cork, 2015)")
+        statute = _statute_names(doc, sent)
+        if a - 1 in statute and b - 1 in statute and not lex.self_contained:
+            # inside the name ("the Criminal Justice (Spent Convictions) Act"); a term that
+            # opens it is the law itself ("Got the Probation Act", "Charged under the NDPS Act")
+            return [hit(lex.category, "no_cue", negative="part of a law's name")]
+        places |= statute | _assessors(doc, sent)
         # A work word inside another listed term of two words or more is that term's ("altar
         # server" is no IT job, "Hospital order" no hospital); one that only starts with a
         # term is still a work word ("probation officers").
@@ -1404,6 +1414,18 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
+        if (
+            professional is not None and lex.category == Category.HEALTH_GENETIC and kind == "term"
+            and a >= 2 and norms[a - 1] in ("with", "(") and norms[a - 2] in self._job_words
+            and professional[1].split()[-1].lower() == norms[a - 2]
+            and not any(w in _SKILL_NOUNS for w in norms[b:hi])
+            # (a job of the field itself stays work: "Occupational therapist (autism, sensory processing)")
+            and not any(w[-1] == norms[a - 2] for _t, w in cat_cues["professional"] if w)
+        ):
+            # a headline's job title and the person's condition ("Product designer (Deaf, BSL
+            # user)", "Bilingual accountant with Asperger's"; not "Support worker with autism
+            # and ADHD experience")
+            professional = None
         if lex.category == Category.UNION_PARTY_MEMBERSHIP and professional is not None and professional[1].split()[-1] in self._trades:
             # "CDL driver, nine years, Teamsters Local 710": a trade names its union (a data
             # analyst at "SEIU Local 1199" is the union's staff)
@@ -2841,6 +2863,51 @@ def _court_names(doc: Doc, sent: _Sentence) -> frozenset[int]:
     return frozenset(out)
 
 
+def _statute_names(doc: Doc, sent: _Sentence) -> frozenset[int]:
+    """Sentence positions of the words of a law's name: the capitalised run (with "of",
+    "and" and parentheses inside it) that ends in "Act" ("Criminal Justice (Spent
+    Convictions) Act 2016", "Rehabilitation of Offenders Act")."""
+    out: set[int] = set()
+    for j in range(sent.start + 1, sent.end):
+        if doc[j].text not in ("Act", "Acts"):
+            continue
+        i = j
+        while i - 1 >= sent.start and (
+            (doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper())
+            or (doc[i - 1].text in ("(", ")") or doc[i - 1].lower_ in ("of", "and")) and i - 2 >= sent.start
+            and doc[i - 2].text[:1].isupper()
+        ):
+            i -= 1
+        if i < j:
+            out.update(k - sent.start for k in range(i, j + 1))
+    return frozenset(out)
+
+
+#: Words after a condition that make it a job's field ("Support worker with autism experience").
+_SKILL_NOUNS = frozenset(
+    """experience expertise knowledge background specialism specialist focus client clients patient patients
+    caseload training awareness support service services team teams pupil pupils child children adult adults
+    family families young people research""".split()
+)
+#: Participles after which "by a <professional>" names who did it to the person.
+_ASSESSED = frozenset(
+    "assessed diagnosed treated seen referred examined evaluated confirmed identified prescribed".split()
+)
+
+
+def _assessors(doc: Doc, sent: _Sentence) -> frozenset[int]:
+    """Sentence positions of the words after "<assessed> by" up to the next punctuation
+    ("assessed by an educational psychologist", "diagnosed by my GP"): the one who did it."""
+    out: set[int] = set()
+    for j in range(sent.start + 1, sent.end - 1):
+        if doc[j].lower_ == "by" and doc[j - 1].lower_ in _ASSESSED:
+            k = j + 1
+            while k < sent.end and k <= j + 5 and doc[k].is_alpha:
+                out.add(k - sent.start)
+                k += 1
+    return frozenset(out)
+
+
 def _org_name(doc: Doc, s: int, e: int, sent: _Sentence) -> tuple[int, int] | None:
     """The sentence positions of a capitalised name that holds the term at tokens ``[s, e)``
     and an organisation's head noun other than the term ("Tamil Students' Association",
@@ -3389,31 +3456,6 @@ _DASH_UNSAFE = frozenset(
     endorsements sobriety impairment impairments allergies allergy disabled conviction
     convictions tribe ancestry denomination""".split()
 ) | {"drug use", "alcohol use"}
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternative for many labels, factored by common prefixes (a few hundred
-    labels tried one by one at every line start cost half a millisecond a paragraph); a
-    space in a label matches any run of spaces and tabs. Case is left to the caller's flags."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            unit = r"[ \t]+" if ch == " " else regex.escape(ch)
-            alts.append(unit + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        return body + "?" if end else body
-
-    return emit(trie)
 
 
 def _form_regex(specs: tuple[CategorySpec, ...]):
