@@ -55,6 +55,7 @@ from spacy.tokens import Doc
 
 from ..categories import Category
 from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
+from .scripts import ScriptMatcher
 from .trie import trie_pattern as _trie_pattern
 
 #: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
@@ -92,10 +93,15 @@ SCORES = {
     "statement": 0.6,
     "statement_line": 0.55,
     "vetoed": 0.2,
+    # sentences in other scripts (docscreen.analyze.scripts)
+    "script_form": 0.9,
+    "script_cue": 0.8,
+    "script_self": 0.7,
+    "script_line": 0.6,
 }
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
 #: how many professional mentions of a category make that context.
-WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close", "statement_line"})
+WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close", "statement_line", "script_line"})
 DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
@@ -433,10 +439,13 @@ class DisclosureMatcher:
         specs: tuple[CategorySpec, ...] | None = None,
         common: CommonCues | None = None,
         classifier: "SentenceClassifier | None" = None,
+        scripts: ScriptMatcher | None = None,
     ):
         from .nlp import load_nlp
 
         self.classifier = classifier
+        #: sentences in non-Latin scripts, read with the per-language lists
+        self.scripts = ScriptMatcher() if scripts is None else scripts
         if specs is None or common is None:
             specs, common = load_lexicons()
         self.specs = {s.category: s for s in specs}
@@ -659,6 +668,7 @@ class DisclosureMatcher:
             (self._form is not None and _FORM_SEPARATORS.search(text) is not None and self._form.search(text) is not None)
             or self.may_match_terms(text)
             or self._member_line(text)
+            or self.scripts.may_match(text)
         )
         self._may_last = (text, answer)
         return answer
@@ -725,12 +735,15 @@ class DisclosureMatcher:
     def _analyze(self, text: str) -> list[Hit]:
         text = self._unshout(text)
         hits, labels = self._form_fields(text)
+        # (sentences in other scripts are read on their own and take no part in the English
+        # rules below: no rescue by the English classifier, no corroboration)
+        others = self._script_hits(text)
         terms = self.may_match_terms(text)
         statements = self.classifier is not None and (
             _PERSON_WORD.search(text) is not None or self._member_line(text)
         )
         if not terms and not statements:
-            return hits
+            return hits + others
         # (most wrapped lines are found without tokens: the next line goes on in lower case or
         # the line ends in "and", "of", ","; the rest after the sentences are known)
         doc = self._doc(_prejoin(text))
@@ -749,7 +762,15 @@ class DisclosureMatcher:
         if self.classifier is not None:
             hits = self._classify(doc, sents, hits)
             hits.extend(self._statements(doc, sents, hits))
-        return hits
+        return hits + others
+
+    def _script_hits(self, text: str) -> list[Hit]:
+        """Disclosures in sentences written in other scripts (docscreen.analyze.scripts)."""
+        return [
+            Hit(h.category, f"{h.category.value}_SCRIPT", h.rule, "script", h.start, h.end,
+                SCORES[h.decision], h.decision, cue=h.cue, negative=h.negative)
+            for h in self.scripts.hits(text)
+        ]
 
     def _statements(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
         """Sentences about a person that disclose without a listed term ("I campaign for
@@ -3513,7 +3534,7 @@ class DisclosureRecognizer(EntityRecognizer):
         self.matcher = matcher or shared_matcher()
         spec = self.matcher.specs[category]
         entities = sorted(
-            {lx.entity_type for lx in spec.lexicons} | {f"{category.value}_FORM_FIELD", f"{category.value}_STATEMENT"}
+            {lx.entity_type for lx in spec.lexicons} | {f"{category.value}_FORM_FIELD", f"{category.value}_STATEMENT", f"{category.value}_SCRIPT"}
         )
         for other in self.matcher.specs.values():
             for lx in other.lexicons:

@@ -1,0 +1,490 @@
+"""Disclosures written in non-Latin scripts (Japanese, Chinese, Korean, Cyrillic, Greek, Arabic,
+Hebrew, Devanagari ...).
+
+The English engine (:mod:`docscreen.analyze.special`) reads tokens, lemmas and an English
+sentence classifier; a sentence in another script is one opaque token to it. This layer reads
+such sentences with per-language lists (``analyze/lexicons/languages/<code>.yaml``, see the
+README there): terms per category, the category's own disclosure cues, first-person words,
+other people's words, work words, negations, refusals and form labels.
+
+Decision, per term in a sentence (split at 。！？!?;; । and line breaks):
+
+1. a form field at the start of a line ("宗教：浄土真宗", "Вероисповедание: ...") with a value
+   that is no refusal or negation is a disclosure of its label's category;
+2. a negation right next to the term ("前科なし", "本人无犯罪记录", "не член партии") drops it;
+3. a work word in the term's clause ("研究", "пациентов", "मरीजों") drops it;
+4. another person's word before the term, with no first-person word between them ("我的父亲",
+   "моя мать") makes it theirs (not for sexual life: "同性のパートナー" is the writer's);
+5. otherwise the term is a disclosure when the sentence holds a first-person word, a copula
+   right after the term ("同性愛者です", "신자입니다": "(I) am ..."), a cue of the term's category
+   ("診断", "член", "दोषी"), or when the term opens a short status line ("党員（2015年〜）");
+   else it stays undecided.
+
+Terms match as substrings in scripts written without spaces (``match: anywhere``) and from a
+word start in the others (``match: word_start``, with the language's one-letter clitics allowed
+before it), so a stem ("диабет") matches its endings. A sentence is read with the lists of every
+language that shares a script with it (Russian, Ukrainian, Bulgarian, Serbian for Cyrillic),
+and a sentence with kana or Hangul only with the lists that hold them.
+
+This module knows nothing of files or of the English engine; it returns :class:`ScriptHit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+from ..categories import Category
+from ..normalize.text import normalize
+from .trie import trie_pattern
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: The category keys a language file may use; PARTY is a party's membership, reported as both
+#: UNION_PARTY_MEMBERSHIP and POLITICAL_BELIEF.
+PARTY = "PARTY"
+_CATEGORY_KEYS = {c.value: (c,) for c in (
+    Category.RACE_ETHNICITY, Category.POLITICAL_BELIEF, Category.RELIGION_PHILOSOPHY,
+    Category.UNION_PARTY_MEMBERSHIP, Category.HEALTH_GENETIC, Category.ADDICTION,
+    Category.SEXUAL_LIFE, Category.CRIMINAL_RECORD,
+)} | {PARTY: (Category.UNION_PARTY_MEMBERSHIP, Category.POLITICAL_BELIEF)}
+_FILE_KEYS = {"language", "name", "match", "prefixes", "self", "others", "professional", "negations",
+              "refusals", "copulas", "form_labels", "categories", "examples"}
+#: Scripts this layer reads (Latin text is the English engine's).
+SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Cyrillic", "Greek", "Arabic", "Hebrew",
+           "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu", "Kannada",
+           "Malayalam", "Sinhala", "Thai", "Lao", "Khmer", "Myanmar", "Georgian", "Armenian",
+           "Ethiopic")
+_SCRIPT_OF = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
+#: Scripts that tell languages sharing Han apart (kana: Japanese; Hangul: Korean).
+_DISTINCT = frozenset(SCRIPTS) - {"Han"}
+_NON_LATIN = regex.compile(r"[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s\p{N}\p{P}\p{S}]")
+_SENTENCE_END = regex.compile(r"[。！？!?；;।॥\n]|(?<=\S)\.(?=\s|$)|．")
+_LINE = regex.compile(r"[^\n]+")
+_CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
+#: A status line a term opens: at most this many characters (scripts without spaces) or words.
+LINE_MAX_CHARS = 40
+LINE_MAX_WORDS = 8
+#: Characters between a term and a negation after it ("前科はありません", "судимости нет").
+NEGATION_GAP = 3
+#: Characters between another person's word and a first-person possessive after it that make
+#: the possessive theirs ("πατέρας μου", "คุณพ่อของผม").
+POSSESSIVE_GAP = 4
+#: Words before a term within which a negation denies it ("не являюсь членом", "ليس لدي أي").
+NEGATION_WORDS_BEFORE = 3
+
+
+class ScriptListError(ValueError):
+    """A language file that does not follow the format."""
+
+
+@dataclass(frozen=True)
+class ScriptHit:
+    category: Category
+    start: int
+    end: int
+    rule: str  # "<language>.<category key, lower case>"
+    decision: str  # script_form | script_cue | script_self | script_line | negated | professional | third_party | no_cue
+    cue: str | None = None
+    negative: str | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    anywhere: bool
+    prefixes: tuple[str, ...]
+    self_words: tuple[str, ...]
+    others: tuple[str, ...]
+    professional: tuple[str, ...]
+    negations: tuple[str, ...]
+    refusals: tuple[str, ...]
+    copulas: tuple[str, ...]  # right after a term, they state it ("党員です", "신자입니다", "मधुमेह है")
+    form_labels: dict[str, tuple[str, ...]]  # category key -> labels
+    terms: dict[str, tuple[str, ...]]  # category key -> terms
+    cues: dict[str, tuple[str, ...]]
+    positive_examples: tuple[tuple[str, tuple[str, ...]], ...]
+    negative_examples: tuple[str, ...]
+    scripts: frozenset[str]
+
+
+def _words(value: Any, where: str) -> tuple[str, ...]:
+    """The entries as the recognizers see text: normalised like it (NFKC, no zero-width
+    joiners: Thai "ำ" is "ํา", Persian "می‌خواهم" is "میخواهم")."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ScriptListError(f"{where}: a list of non-empty strings")
+    return tuple(dict.fromkeys(normalize(v.strip()).text for v in value))
+
+
+def _scripts_of(words) -> frozenset[str]:
+    found = set()
+    for ch in {c for w in words for c in w}:
+        for name, rx in _SCRIPT_OF.items():
+            if rx.match(ch):
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+def parse_language(data: Any, stem: str) -> Language:
+    where = f"languages/{stem}.yaml"
+    if not isinstance(data, dict):
+        raise ScriptListError(f"{where}: not a mapping")
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise ScriptListError(f"{where}: unknown keys {sorted(unknown)}")
+    if data.get("language") != stem:
+        raise ScriptListError(f"{where}: 'language' must be {stem!r}, the file's name")
+    if data.get("match") not in ("anywhere", "word_start"):
+        raise ScriptListError(f"{where}: 'match' must be anywhere or word_start")
+    terms: dict[str, tuple[str, ...]] = {}
+    cues: dict[str, tuple[str, ...]] = {}
+    for key, block in (data.get("categories") or {}).items():
+        if key not in _CATEGORY_KEYS:
+            raise ScriptListError(f"{where}: unknown category {key!r}")
+        if not isinstance(block, dict) or set(block) - {"terms", "cues"}:
+            raise ScriptListError(f"{where}: {key} holds 'terms' and 'cues' only")
+        terms[key] = _words(block.get("terms"), f"{where}: {key}.terms")
+        cues[key] = _words(block.get("cues"), f"{where}: {key}.cues")
+        short = [t for t in terms[key] if len(t) < 2]
+        if short:
+            raise ScriptListError(f"{where}: {key}: one-character terms {short}")
+    labels: dict[str, tuple[str, ...]] = {}
+    for key, value in (data.get("form_labels") or {}).items():
+        if key not in _CATEGORY_KEYS:
+            raise ScriptListError(f"{where}: form_labels: unknown category {key!r}")
+        labels[key] = _words(value, f"{where}: form_labels.{key}")
+    examples = data.get("examples") or {}
+    positive = []
+    for ex in examples.get("positive") or []:
+        cats = tuple((ex or {}).get("categories") or ())
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not cats or set(cats) - set(_CATEGORY_KEYS):
+            raise ScriptListError(f"{where}: a positive example needs a text and its categories")
+        positive.append((ex["text"], cats))
+    negative = _words(examples.get("negative"), f"{where}: examples.negative")
+    # the scripts the language is written in: of every word and example it gives
+    written = [t for ts in (*terms.values(), *cues.values(), *labels.values()) for t in ts]
+    written += [w for k in ("self", "others", "professional", "negations", "refusals") for w in data.get(k) or ()]
+    written += [t for t, _c in positive] + list(negative)
+    return Language(
+        code=stem,
+        name=str(data.get("name") or stem),
+        anywhere=data["match"] == "anywhere",
+        prefixes=_words(data.get("prefixes"), f"{where}: prefixes"),
+        self_words=_words(data.get("self"), f"{where}: self"),
+        others=_words(data.get("others"), f"{where}: others"),
+        professional=_words(data.get("professional"), f"{where}: professional"),
+        negations=_words(data.get("negations"), f"{where}: negations"),
+        refusals=_words(data.get("refusals"), f"{where}: refusals"),
+        copulas=_words(data.get("copulas"), f"{where}: copulas"),
+        form_labels=labels,
+        terms=terms,
+        cues=cues,
+        positive_examples=tuple(positive),
+        negative_examples=negative,
+        scripts=_scripts_of(written),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_languages() -> tuple[Language, ...]:
+    folder = resources.files("docscreen.analyze") / "lexicons" / "languages"
+    out = []
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                stem = entry.name[: -len(".yaml")]
+                out.append(parse_language(yaml.load(entry.read_text(encoding="utf-8"), Loader=_YAML_LOADER), stem))
+    return tuple(out)
+
+
+class _Words:
+    """Words of one kind (self, work, cues ...) of a set of languages, found in a span. In
+    spaced scripts an entry starts at a word start and runs on into an ending, or, for
+    ``whole`` kinds (first-person words, negations, copulas), is a word of its own: "я" is
+    not "январь", "أنا" not "أنابيب"."""
+
+    def __init__(self, langs: tuple[Language, ...], pick, whole: bool = False) -> None:
+        anywhere = sorted({w for lg in langs if lg.anywhere for w in pick(lg)})
+        spaced = [lg for lg in langs if not lg.anywhere]
+        parts = []
+        if anywhere:
+            parts.append(f"(?:{trie_pattern(anywhere)})")
+        for lg in spaced:
+            words = sorted(set(pick(lg)))
+            if words:
+                parts.append(_word_start(lg) + f"(?:{trie_pattern(words)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
+        self.rx = regex.compile("|".join(parts), regex.IGNORECASE) if parts else None
+
+    def all(self, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+        if self.rx is None:
+            return []
+        return [(m.start(), m.end(), m.group()) for m in self.rx.finditer(text, a, b, overlapped=True)]
+
+    def first(self, text: str, a: int, b: int) -> str | None:
+        if self.rx is None:
+            return None
+        m = self.rx.search(text, a, b)
+        return m.group() if m else None
+
+
+def _word_start(lg: Language) -> str:
+    clitics = "".join(regex.escape(p) for p in lg.prefixes if len(p) == 1)
+    return r"(?<![\p{L}\p{M}])" + (rf"(?:[{clitics}]{{1,2}}(?=[\p{{L}}]))?" if clitics else "")
+
+
+class _Group:
+    """The compiled lists of the languages that read one kind of sentence."""
+
+    def __init__(self, langs: tuple[Language, ...]) -> None:
+        self.langs = langs
+        self.self_words = _Words(langs, lambda lg: lg.self_words, whole=True)
+        self.others = _Words(langs, lambda lg: lg.others)
+        self.professional = _Words(langs, lambda lg: lg.professional)
+        self.negations = _Words(langs, lambda lg: lg.negations, whole=True)
+        self.copulas = _Words(langs, lambda lg: lg.copulas, whole=True)
+        self.refusals = {r.casefold() for lg in langs for r in lg.refusals}
+        self.negation_words = {n.casefold() for lg in langs for n in lg.negations}
+        keys = sorted({k for lg in langs for k in list(lg.terms) + list(lg.form_labels)})
+        self.terms = {k: _Words(langs, lambda lg, k=k: lg.terms.get(k, ())) for k in keys}
+        self.cues = {k: _Words(langs, lambda lg, k=k: lg.cues.get(k, ())) for k in keys}
+        labels = sorted({lab for lg in langs for ls in lg.form_labels.values() for lab in ls}, key=len, reverse=True)
+        self.label_key = {lab.casefold(): k for lg in langs for k, ls in lg.form_labels.items() for lab in ls}
+        self.form = (
+            regex.compile(
+                rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?[ \t]*[:：][ \t]*(?P<value>[^\n]{{1,80}})",
+                regex.IGNORECASE | regex.MULTILINE,
+            )
+            if labels
+            else None
+        )
+        self.anywhere = all(lg.anywhere for lg in langs)
+
+
+class ScriptMatcher:
+    """Finds disclosures in the non-Latin sentences of a text (see the module docstring)."""
+
+    def __init__(self, languages: tuple[Language, ...] | None = None) -> None:
+        self.languages = load_languages() if languages is None else languages
+        words = [t for lg in self.languages for ts in lg.terms.values() for t in ts]
+        words += [w for lg in self.languages for ls in lg.form_labels.values() for w in ls]
+        self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
+        self._groups: dict[frozenset[str], _Group] = {}
+
+    def may_match(self, text: str) -> bool:
+        return self._any is not None and _NON_LATIN.search(text) is not None and self._any.search(text) is not None
+
+    def _group(self, present: frozenset[str]) -> _Group | None:
+        distinct = present & _DISTINCT
+        wanted = distinct or present
+        codes = frozenset(lg.code for lg in self.languages if lg.scripts & wanted)
+        if not codes:
+            return None
+        group = self._groups.get(codes)
+        if group is None:
+            group = self._groups[codes] = _Group(tuple(lg for lg in self.languages if lg.code in codes))
+        return group
+
+    def hits(self, text: str) -> list[ScriptHit]:
+        if not self.may_match(text):
+            return []
+        out: list[ScriptHit] = []
+        in_form: list[tuple[int, int]] = []
+        for line in _LINE.finditer(text):
+            a, b = line.span()
+            present = _present(text, a, b)
+            group = self._group(present) if present else None
+            if group is None:
+                continue
+            self._form_field(text, a, b, group, out, in_form)
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        for a, b in zip(starts, ends):
+            if b <= a or _NON_LATIN.search(text, a, b) is None:
+                continue
+            present = _present(text, a, b)
+            group = self._group(present)
+            if group is None:
+                continue
+            self._sentence(text, a, b, group, out, in_form)
+        return out
+
+    def _form_field(self, text: str, a: int, b: int, group: _Group, out: list[ScriptHit], in_form: list) -> None:
+        if group.form is None:
+            return
+        m = group.form.match(text, a, b)
+        if m is None:
+            return
+        key = group.label_key.get(regex.sub(r"[ \t]+", " ", m.group("label")).casefold())
+        if key is None:
+            return
+        value = m.group("value").strip()
+        folded = value.casefold().strip(" .。")
+        rule = f"{group.langs[0].code if len(group.langs) == 1 else '+'.join(lg.code for lg in group.langs)}.form"
+        label = regex.sub(r"[ \t]+", " ", m.group("label"))
+        first = folded.split()[0].strip(",.;:()") if folded.split() else ""
+        if not value or folded in group.refusals or any(folded.startswith(r) for r in group.refusals) or (
+            folded in group.negation_words or first in group.negation_words
+            or group.negations.first(text, m.start("value"), b) is not None and len(value) <= 8
+        ) or folded in ("-", "–", "—", "/", "n/a", "no", "none"):
+            in_form.append((m.start(), b, False, label))
+            for cat in _CATEGORY_KEYS[key]:
+                out.append(ScriptHit(cat, m.start("label"), m.end("value"), rule, "negated", negative=value[:20]))
+            return
+        in_form.append((m.start(), b, True, label))
+        for cat in _CATEGORY_KEYS[key]:
+            out.append(ScriptHit(cat, m.start("label"), m.end("value"), rule, "script_form", cue=label))
+
+    def _sentence(self, text: str, a: int, b: int, group: _Group, out: list[ScriptHit], in_form: list) -> None:
+        found = []
+        for key, words in group.terms.items():
+            for s, e, _w in words.all(text, a, b):
+                found.append((key, s, e))
+        if not found:
+            return
+        # the longest term of a category where two overlap ("精神障害者保健福祉手帳" over "障害")
+        found.sort(key=lambda f: (f[0], f[1], -(f[2] - f[1])))
+        kept: list[tuple[str, int, int]] = []
+        for key, s, e in found:
+            if kept and kept[-1][0] == key and s < kept[-1][2]:
+                continue
+            kept.append((key, s, e))
+        clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(text, a, b)]
+        selfs = group.self_words.all(text, a, b)
+        others = group.others.all(text, a, b)
+        # a first-person possessive right after another person is theirs: "Ο πατέρας μου",
+        # "אבא שלי", "คุณพ่อของผม" (my father)
+        selfs = [x for x in selfs if not any(0 <= x[0] - oe <= POSSESSIVE_GAP for _os, oe, _w in others)]
+        membership = [w for k in (PARTY, Category.UNION_PARTY_MEMBERSHIP.value) if k in group.cues
+                      for w in [group.cues[k].first(text, a, b)] if w]
+        code = "+".join(lg.code for lg in group.langs)
+        for key, s, e in kept:
+            rule = f"{code}.{key.lower()}"
+            cats = _CATEGORY_KEYS[key]
+            form = next((f for f in in_form if f[0] <= s < f[1]), None)
+            if form is not None:
+                # a term in a form field's value states its own category too ("政治面貌：中共党员":
+                # a party member, under a political label); a refused field has no terms
+                if form[2]:
+                    for cat in cats:
+                        out.append(ScriptHit(cat, s, e, rule, "script_form", cue=form[3]))
+                continue
+            if key == PARTY and not membership and text[s:e][:1].isupper():
+                # a party's capitalised name without a word of membership is a belief only
+                # ("Гласао сам за ...": voted for); its lists' membership words and offices
+                # ("党員", "член партии", "共青团员") are membership themselves
+                cats = (Category.POLITICAL_BELIEF,)
+            if _surname(text, a, b, s, e):
+                for cat in cats:
+                    out.append(ScriptHit(cat, s, e, rule, "no_cue", negative="part of a name"))
+                continue
+            # work words count in the term's own clause ("我是基督徒，在家庭教会负责儿童主日学":
+            # in charge of the Sunday school, a Christian all the same)
+            lo = max(c for c in clauses if c <= s) if clauses else a
+            hi = min((c for c in clauses if c > e), default=b)
+            professional = group.professional.first(text, max(a, lo), hi)
+            decision, cue, negative = self._decide(text, a, b, s, e, key, group, professional, selfs, others)
+            for cat in cats:
+                out.append(ScriptHit(cat, s, e, rule, decision, cue=cue, negative=negative))
+
+    def _decide(self, text, a, b, s, e, key, group: _Group, professional, selfs, others):
+        neg = _negated(text, a, b, s, e, group)
+        if neg is not None:
+            return "negated", None, neg
+        if professional is not None:
+            return "professional", None, professional
+        if key != Category.SEXUAL_LIFE.value:
+            last_self = max((ss for ss, _se, _w in selfs if ss < s), default=-1)
+            theirs = [w for os_, oe, w in others if last_self < os_ and oe <= s]
+            if theirs:
+                return "third_party", None, theirs[-1]
+        if selfs:
+            return "script_self", selfs[0][2], None
+        k = e
+        while k < b and text[k] in " \t":
+            k += 1
+        copula = group.copulas.rx.match(text, k, b) if group.copulas.rx is not None else None
+        if copula is not None:
+            return "script_self", copula.group(), None  # "同性愛者です": "(I) am ..."
+        cue = group.cues[key].first(text, a, b) if key in group.cues else None
+        if cue is None and key == PARTY:
+            cue = group.cues.get(Category.UNION_PARTY_MEMBERSHIP.value) and group.cues[Category.UNION_PARTY_MEMBERSHIP.value].first(text, a, b)
+        if cue:
+            return "script_cue", cue, None
+        lead = text[a:s]
+        body = text[a:b].strip()
+        if not regex.search(r"[\p{L}\p{N}]", lead) and (
+            len(body) <= LINE_MAX_CHARS if group.anywhere else len(body.split()) <= LINE_MAX_WORDS
+        ):
+            return "script_line", "a status line it opens", None
+        return "no_cue", None, None
+
+
+def _surname(text: str, a: int, b: int, s: int, e: int) -> bool:
+    """A capitalised one-word term that runs on into a longer word next to another
+    capitalised word: a name ("Татаринова Анна", "Глухов Иван"), in scripts with capitals."""
+    word = text[s:e]
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    k = e
+    while k < b and regex.match(r"[\p{L}\p{M}]", text[k]):
+        k += 1
+    if k == e:
+        return False  # the term is the whole word
+    before = text[a:s].split()[-1:]
+    after = text[k:b].split()[:1]
+    return any(w[:1].isupper() for w in before + after)
+
+
+def _present(text: str, a: int, b: int) -> frozenset[str]:
+    chars = {c for c in text[a:b] if _NON_LATIN.match(c)}
+    found = set()
+    for ch in chars:
+        for name, rx in _SCRIPT_OF.items():
+            if rx.match(ch):
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+def _negated(text: str, a: int, b: int, s: int, e: int, group: _Group) -> str | None:
+    """A negation right after the term (within ``NEGATION_GAP`` characters), right before it
+    in scripts without spaces, or, in spaced scripts, among the ``NEGATION_WORDS_BEFORE`` words
+    before it."""
+    if group.negations.rx is None:
+        return None
+    if group.anywhere:
+        m = group.negations.rx.search(text, e, b)
+        if m is not None and m.start() - e <= NEGATION_GAP:
+            return m.group()
+    else:
+        # the next word, past the term's ending ("Судимостей нет", "आपराधिक रिकॉर्ड नहीं")
+        k = e
+        while k < b and regex.match(r"[\p{L}\p{M}]", text[k]):
+            k += 1
+        while k < b and text[k] in " \t":
+            k += 1
+        m = group.negations.rx.match(text, k, b)
+        if m is not None:
+            return m.group()
+    if group.negations.rx is not None:
+        # (written before it, in scripts without spaces: "本人无犯罪记录", "ไม่เคยถูกจำคุก")
+        last = None
+        for last in group.negations.rx.finditer(text, max(a, s - NEGATION_GAP - 12), s):
+            pass
+        if last is not None and s - last.end() <= NEGATION_GAP and group.anywhere:
+            return last.group()
+    if not group.anywhere:
+        before = text[a:s].split()[-NEGATION_WORDS_BEFORE:]
+        for w in before:
+            if w.casefold().strip(",.;:()«»\"") in group.negation_words:
+                return w
+    return None

@@ -1,0 +1,178 @@
+"""The non-Latin script layer (docscreen.analyze.scripts) on small hand-written lists, so each
+rule is tested apart from the shipped language files."""
+
+from __future__ import annotations
+
+import pytest
+
+from docscreen.analyze.scripts import ScriptListError, ScriptMatcher, load_languages, parse_language
+from docscreen.categories import Category
+
+JA = {
+    "language": "ja",
+    "name": "Japanese",
+    "match": "anywhere",
+    "self": ["私", "僕"],
+    "others": ["父", "母", "利用者"],
+    "professional": ["研究", "看護", "担当"],
+    "negations": ["なし", "ありません"],
+    "refusals": ["回答しない"],
+    "copulas": ["です", "である"],
+    "form_labels": {"RELIGION_PHILOSOPHY": ["宗教"], "CRIMINAL_RECORD": ["前科"]},
+    "categories": {
+        "HEALTH_GENETIC": {"terms": ["糖尿病", "精神障害者保健福祉手帳", "障害"], "cues": ["診断"]},
+        "SEXUAL_LIFE": {"terms": ["同性のパートナー"], "cues": []},
+        "CRIMINAL_RECORD": {"terms": ["前科"], "cues": []},
+        "PARTY": {"terms": ["立憲民主党", "党員"], "cues": []},
+    },
+    "examples": {"positive": [{"text": "私は糖尿病です。", "categories": ["HEALTH_GENETIC"]}], "negative": ["父は糖尿病です。"]},
+}
+RU = {
+    "language": "ru",
+    "name": "Russian",
+    "match": "word_start",
+    "self": ["я", "меня", "мой", "моя"],
+    "others": ["мать", "отец", "пациент"],
+    "professional": ["лечил", "исследован"],
+    "negations": ["не", "нет"],
+    "refusals": ["не указываю"],
+    "form_labels": {"RELIGION_PHILOSOPHY": ["вероисповедание"]},
+    "categories": {"HEALTH_GENETIC": {"terms": ["диабет"], "cues": ["диагноз"]}, "PARTY": {"terms": ["член партии"], "cues": []}},
+    "examples": {"positive": [], "negative": []},
+}
+AR = {
+    "language": "ar",
+    "name": "Arabic",
+    "match": "word_start",
+    "prefixes": ["و", "ب", "ل", "ف"],
+    "self": ["أنا", "لدي"],
+    "others": [],
+    "professional": [],
+    "negations": ["لا"],
+    "refusals": [],
+    "form_labels": {},
+    "categories": {"HEALTH_GENETIC": {"terms": ["السكري"], "cues": []}},
+    "examples": {"positive": [], "negative": []},
+}
+
+
+@pytest.fixture(scope="module")
+def m() -> ScriptMatcher:
+    return ScriptMatcher((parse_language(JA, "ja"), parse_language(RU, "ru"), parse_language(AR, "ar")))
+
+
+def found(m: ScriptMatcher, text: str) -> dict[str, str]:
+    """category -> decision of the hits that count (the English engine's scores: >= 0.5)."""
+    strong = {"script_form", "script_cue", "script_self", "script_line"}
+    return {h.category.value: h.decision for h in m.hits(text) if h.decision in strong}
+
+
+def test_first_person_and_cue_make_a_disclosure(m) -> None:
+    assert found(m, "私は糖尿病です。") == {"HEALTH_GENETIC": "script_self"}
+    assert found(m, "昨年、糖尿病と診断されました。") == {"HEALTH_GENETIC": "script_cue"}
+    assert found(m, "У меня диабет второго типа.") == {"HEALTH_GENETIC": "script_self"}
+
+
+def test_a_copula_right_after_the_term_states_it(m) -> None:
+    assert found(m, "面接では伝えていませんでしたが、糖尿病です。") == {"HEALTH_GENETIC": "script_self"}
+    assert found(m, "面接では伝えていませんでしたが、糖尿病の予防が大切です。") == {}
+
+
+def test_without_self_cue_or_status_line_it_stays_undecided(m) -> None:
+    assert found(m, "本プロジェクトの対象は主に都市部の高齢者で、糖尿病の予防教室を含みます。") == {}
+    assert [h.decision for h in m.hits("本プロジェクトの対象は主に都市部の高齢者で、糖尿病の予防教室を含みます。")] == ["no_cue"]
+
+
+def test_a_short_line_the_term_opens_is_a_status_line(m) -> None:
+    assert found(m, "立憲民主党（2015年〜）") == {"UNION_PARTY_MEMBERSHIP": "script_line", "POLITICAL_BELIEF": "script_line"}
+    # ... not when something comes before the term
+    assert found(m, "会社の同僚には立憲民主党の支持者が多い。") == {}
+
+
+def test_work_words_drop_it(m) -> None:
+    hits = m.hits("大学病院で糖尿病患者の看護を担当しました。")
+    assert [(h.decision, h.negative) for h in hits] == [("professional", "看護")]
+    assert found(m, "Я исследовании диабета участвовал.") == {}
+
+
+def test_another_persons_status_is_theirs(m) -> None:
+    assert [h.decision for h in m.hits("父は糖尿病です。")] == ["third_party"]
+    assert found(m, "Моя мать болеет диабетом.") == {}
+    # ... unless the writer comes after them: "my father and I ..."
+    assert found(m, "父と同じく、私も糖尿病です。") == {"HEALTH_GENETIC": "script_self"}
+    # a same-sex partner is the writer's own
+    assert found(m, "私は父に同性のパートナーを紹介しました。") == {"SEXUAL_LIFE": "script_self"}
+
+
+def test_negations_next_to_the_term(m) -> None:
+    assert found(m, "私は前科はありません。") == {}
+    assert found(m, "Я не член партии.") == {}
+    # a negation in another clause is no negation of the term
+    assert found(m, "У меня диабет, но это не мешает работе.") == {"HEALTH_GENETIC": "script_self"}
+
+
+def test_form_fields_and_refusals(m) -> None:
+    assert found(m, "宗教：浄土真宗") == {"RELIGION_PHILOSOPHY": "script_form"}
+    assert found(m, "氏名：山田花子\n宗教：回答しない") == {}
+    assert found(m, "前科：なし") == {}
+    assert found(m, "Вероисповедание: старообрядчество") == {"RELIGION_PHILOSOPHY": "script_form"}
+    assert found(m, "Вероисповедание: не указываю") == {}
+
+
+def test_word_start_stems_and_clitics(m) -> None:
+    assert found(m, "Мой диабетолог доволен.") == {"HEALTH_GENETIC": "script_self"}  # the stem runs on
+    assert found(m, "Я дидиабет.") == {}  # not inside a word
+    assert found(m, "أنا مصاب بالسكري منذ الطفولة.") == {"HEALTH_GENETIC": "script_self"}  # "ب" + the term
+
+
+def test_the_longest_term_wins(m) -> None:
+    hits = m.hits("精神障害者保健福祉手帳を所持しています。")
+    text = "精神障害者保健福祉手帳を所持しています。"
+    assert [text[h.start : h.end] for h in hits] == ["精神障害者保健福祉手帳"]
+
+
+def test_latin_text_is_left_to_the_english_engine(m) -> None:
+    assert not m.may_match("I have type 1 diabetes and I am a party member.")
+    assert m.hits("I have type 1 diabetes.") == []
+
+
+def test_a_kana_sentence_is_read_with_the_japanese_lists_only() -> None:
+    zh = dict(JA, language="zh", name="Chinese", self=["我"], others=[], professional=["护理"], negations=[], refusals=[],
+              form_labels={}, categories={"HEALTH_GENETIC": {"terms": ["糖尿病"], "cues": []}},
+              examples={"positive": [{"text": "我有糖尿病。", "categories": ["HEALTH_GENETIC"]}], "negative": []})
+    m = ScriptMatcher((parse_language(JA, "ja"), parse_language(zh, "zh")))
+    assert {h.rule for h in m.hits("私は糖尿病です。")} == {"ja.health_genetic"}
+    assert {h.rule for h in m.hits("我有糖尿病。")} == {"ja+zh.health_genetic"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"match": "sometimes"}, "match"),
+        ({"language": "jp"}, "file's name"),
+        ({"colour": "red"}, "unknown keys"),
+        ({"categories": {"HEALTH": {"terms": ["糖尿病"]}}}, "unknown category"),
+        ({"categories": {"HEALTH_GENETIC": {"terms": ["病"]}}}, "one-character"),
+        ({"self": "私"}, "list"),
+    ],
+)
+def test_bad_files_are_refused(change, message) -> None:
+    with pytest.raises(ScriptListError, match=message):
+        parse_language(dict(JA, **change), "ja")
+
+
+def test_the_shipped_languages_load_and_name_their_scripts() -> None:
+    languages = load_languages()
+    assert {lg.code for lg in languages} >= {"ja", "zh", "ko", "ru", "ar", "hi"}
+    for lg in languages:
+        assert lg.scripts and all(lg.terms.values()), lg.code
+        assert Category.HEALTH_GENETIC.value in lg.terms, lg.code
+
+
+def test_a_negation_right_before_the_term_in_a_script_without_spaces() -> None:
+    zh = dict(JA, language="zh", name="Chinese", self=["我", "本人"], others=[], professional=[], negations=["无", "没有"],
+              refusals=[], copulas=[], form_labels={}, categories={"CRIMINAL_RECORD": {"terms": ["犯罪记录"], "cues": []}},
+              examples={"positive": [], "negative": ["本人无犯罪记录。"]})
+    m = ScriptMatcher((parse_language(zh, "zh"),))
+    assert [h.decision for h in m.hits("本人无犯罪记录。")] == ["negated"]
+    assert [h.decision for h in m.hits("本人有犯罪记录。")] == ["script_self"]
