@@ -1236,11 +1236,12 @@ def test_a_groups_community_bodies_and_a_national_nursing_council() -> None:
 
 
 def test_a_sentence_without_term_or_cue_needs_the_classifier_near_certain() -> None:
-    # "He took two months of paternity leave in 2023": the retrained classifier read it as
-    # health at 0.99; without a term or a cue of the category a sentence needs 0.99 or more
+    # "He took two months of paternity leave in 2023": an earlier classifier read it as health
+    # at 0.99 (session 9's reads it at 0.72); without a term or a cue of the category a
+    # sentence needs 0.98 or more (STATEMENT_UNSIGNALLED)
     text = "He took two months of paternity leave in 2023 and returned with the same energy."
-    assert found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.985}}), text) == []
-    assert [c for c, _d, _t in found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.995}}), text)] == ["HEALTH_GENETIC"]
+    assert found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.975}}), text) == []
+    assert [c for c, _d, _t in found(_with_classifier({"paternity": {"HEALTH_GENETIC": 0.985}}), text)] == ["HEALTH_GENETIC"]
 
 
 def test_documents_and_fields_from_holdout4() -> None:

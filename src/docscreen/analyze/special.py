@@ -120,7 +120,7 @@ STATEMENT_MIN_WORDS = 4
 STATEMENT_NEEDS_SIGNAL = True
 #: ... for a sentence about a person with neither a term nor a cue of the category: the
 #: threshold, or never (None).
-STATEMENT_UNSIGNALLED: float | None = 0.995
+STATEMENT_UNSIGNALLED: float | None = 0.98
 #: ... for a sentence without a person word (a resume line): higher, or never (None).
 STATEMENT_NO_PERSON: float | None = 0.9
 #: ... for a membership line with no term: the threshold, or never (None).
