@@ -1824,3 +1824,12 @@ def test_a_laws_name_the_assessor_and_a_headlines_job_title() -> None:
     assert "HEALTH_GENETIC" in cats(m, "Bilingual accountant with Asperger's; meticulous on reconciliations.")
     assert "HEALTH_GENETIC" not in cats(m, "Support worker with autism and ADHD experience, Leeds.")
     assert "HEALTH_GENETIC" not in cats(m, "Occupational therapist (autism, sensory processing) at Evelina London.")
+
+
+def test_a_line_in_letters_english_does_not_write_is_another_language() -> None:
+    from docscreen.analyze.special import _foreign
+
+    assert _foreign("Člen Pirátské strany, místní sdružení Brno-střed")
+    assert _foreign("Bewährungsstrafe (8 Monate) 2016, Bewährungszeit erfolgreich beendet.")
+    assert not _foreign("Analyst at Société Générale in Zürich since 2019.")
+    assert "CRIMINAL_RECORD" in cats(shared(), "Bewährungsstrafe (8 Monate) 2016, Bewährungszeit erfolgreich beendet.")

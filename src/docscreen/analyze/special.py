@@ -2161,6 +2161,8 @@ SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]+\p{Lu}{2,}")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
+#: Latin letters with marks (and the few others) that English words do not carry.
+_NOT_ENGLISH_LETTER = regex.compile(r"[^\x00-\x7f\p{P}\p{S}\p{N}\s]")
 _LETTERS = regex.compile(r"\p{L}+")
 #: Words of Portuguese, where "no" is "in the" ("no movimento", "no sindicato")
 _PORTUGUESE = frozenset("em um uma com não sou meu minha dos das foi é desde pelo pela".split())
@@ -2302,11 +2304,16 @@ def _wraps(prev, space, nxt, text: str = "") -> bool:
 
 
 def _foreign(text: str) -> bool:
-    """Is ``text`` written in another language than English (see :data:`_FOREIGN_WORDS`)?"""
+    """Is ``text`` written in another language than English (see :data:`_FOREIGN_WORDS`)? Also
+    a line with two words in letters English does not write (č, ő, ø, ä, ư...) and no English
+    function word ("Člen Pirátské strany, místní sdružení Brno-střed"; not "Société Générale
+    in Zürich")."""
     words = [w.lower() for w in _ALPHA_WORD.findall(text)] + [w.lower() for w in _ONE_LETTER.findall(text)]
     foreign = sum(w in _FOREIGN_WORDS for w in words)
     english = sum(w in _ENGLISH_FUNCTION for w in words)
-    return (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0)
+    return (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0) or (
+        english == 0 and sum(_NOT_ENGLISH_LETTER.search(w) is not None for w in words) >= 2
+    )
 
 
 def _doc_text(doc: Doc) -> str:
