@@ -176,3 +176,13 @@ def test_a_negation_right_before_the_term_in_a_script_without_spaces() -> None:
     m = ScriptMatcher((parse_language(zh, "zh"),))
     assert [h.decision for h in m.hits("本人无犯罪记录。")] == ["negated"]
     assert [h.decision for h in m.hits("本人有犯罪记录。")] == ["script_self"]
+
+
+def test_the_english_engine_leaves_terms_in_read_scripts_to_the_language_files(m) -> None:
+    assert m.reads("障害者手帳") and m.reads("диабет") and not m.reads("Diabetes") and not m.reads("Bamiléké")
+    assert not m.reads("ქართული")  # (no Georgian list here)
+    from docscreen.analyze.special import shared_matcher as shared
+
+    # health.yaml lists the Japanese disability cards too; a Japanese field with "none" is the
+    # Japanese list's to decide
+    assert [h for h in shared().hits("障害者手帳：無") if h.score >= 0.5] == []

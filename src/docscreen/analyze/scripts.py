@@ -279,6 +279,13 @@ class ScriptMatcher:
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
         self._groups: dict[frozenset[str], _Group] = {}
 
+    def reads(self, text: str) -> bool:
+        """Is ``text`` written (in part) in a script one of the language files reads?"""
+        if _NON_LATIN.search(text) is None:
+            return False
+        present = _present(text, 0, len(text))
+        return any(lg.scripts & present for lg in self.languages)
+
     def may_match(self, text: str) -> bool:
         return self._any is not None and _NON_LATIN.search(text) is not None and self._any.search(text) is not None
 

@@ -886,7 +886,9 @@ class DisclosureMatcher:
         return False
 
     def _term_hits(self, doc: Doc, sents: list[_Sentence], labels: list[tuple[int, int]], hits: list[Hit]) -> None:
-        matches = self._matches(doc)
+        # (a term written in a script the language files read is theirs: "障害者手帳：無" is a
+        # Japanese form field with "none", which only the Japanese lists know)
+        matches = [m for m in self._matches(doc) if not self.scripts.reads(doc[m[1] : m[2]].text)]
         # Per category, the longest match wins where matches overlap.
         by_cat: dict[Category, list[tuple[str, int, int]]] = {}
         for key, s, e in matches:
