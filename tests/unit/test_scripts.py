@@ -186,3 +186,15 @@ def test_the_english_engine_leaves_terms_in_read_scripts_to_the_language_files(m
     # health.yaml lists the Japanese disability cards too; a Japanese field with "none" is the
     # Japanese list's to decide
     assert [h for h in shared().hits("障害者手帳：無") if h.score >= 0.5] == []
+
+
+def test_acronyms_are_whole_words_in_their_capitals_and_refusals_whole_words() -> None:
+    uk = dict(RU, language="uk", name="Ukrainian", self=["я", "мій"], others=[], professional=[], negations=["не"],
+              refusals=["не вказую", "немає"], form_labels={"RACE_ETHNICITY": ["національність"]},
+              categories={"HEALTH_GENETIC": {"terms": ["ВІЛ"], "cues": []}, "RACE_ETHNICITY": {"terms": ["німкеня"], "cues": []}},
+              examples={"positive": [], "negative": []})
+    m = ScriptMatcher((parse_language(uk, "uk"),))
+    assert found(m, "Я живу з ВІЛ.") == {"HEALTH_GENETIC": "script_self"}
+    assert found(m, "Я вчилася у Вільнюсі.") == {}
+    assert found(m, "Національність: німкеня") == {"RACE_ETHNICITY": "script_form"}  # (not the refusal "не...")
+    assert found(m, "Національність: не вказую") == {}

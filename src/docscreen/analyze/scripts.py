@@ -57,14 +57,14 @@ _FILE_KEYS = {"language", "name", "match", "prefixes", "self", "others", "profes
               "refusals", "copulas", "form_labels", "categories", "examples"}
 #: Scripts this layer reads (Latin text is the English engine's).
 SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Cyrillic", "Greek", "Arabic", "Hebrew",
-           "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu", "Kannada",
+           "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada",
            "Malayalam", "Sinhala", "Thai", "Lao", "Khmer", "Myanmar", "Georgian", "Armenian",
            "Ethiopic")
 _SCRIPT_OF = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
 #: Scripts that tell languages sharing Han apart (kana: Japanese; Hangul: Korean).
 _DISTINCT = frozenset(SCRIPTS) - {"Han"}
 _NON_LATIN = regex.compile(r"[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s\p{N}\p{P}\p{S}]")
-_SENTENCE_END = regex.compile(r"[。！？!?；;।॥\n]|(?<=\S)\.(?=\s|$)|．")
+_SENTENCE_END = regex.compile(r"[。！？!?；;।॥։።။។\n]|(?<=\S)\.(?=\s|$)|．")
 _LINE = regex.compile(r"[^\n]+")
 _CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
 #: A status line a term opens: at most this many characters (scripts without spaces) or words.
@@ -210,7 +210,8 @@ class _Words:
     """Words of one kind (self, work, cues ...) of a set of languages, found in a span. In
     spaced scripts an entry starts at a word start and runs on into an ending, or, for
     ``whole`` kinds (first-person words, negations, copulas), is a word of its own: "я" is
-    not "январь", "أنا" not "أنابيب"."""
+    not "январь", "أنا" not "أنابيب". An acronym (up to five capitals) is a whole word in its
+    capitals: "ВІЛ" (HIV) is not "Вільнюс", nor "віл" (an ox)."""
 
     def __init__(self, langs: tuple[Language, ...], pick, whole: bool = False) -> None:
         anywhere = sorted({w for lg in langs if lg.anywhere for w in pick(lg)})
@@ -219,9 +220,12 @@ class _Words:
         if anywhere:
             parts.append(f"(?:{trie_pattern(anywhere)})")
         for lg in spaced:
-            words = sorted(set(pick(lg)))
+            words = sorted({w for w in pick(lg) if not _acronym(w)})
             if words:
                 parts.append(_word_start(lg) + f"(?:{trie_pattern(words)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
+            acronyms = sorted({w for w in pick(lg) if _acronym(w)})
+            if acronyms:
+                parts.append(r"(?<![\p{L}\p{M}])" + f"(?-i:{trie_pattern(acronyms)})" + r"(?![\p{L}\p{M}])")
         self.rx = regex.compile("|".join(parts), regex.IGNORECASE) if parts else None
 
     def all(self, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -234,6 +238,10 @@ class _Words:
             return None
         m = self.rx.search(text, a, b)
         return m.group() if m else None
+
+
+def _acronym(word: str) -> bool:
+    return len(word) <= 5 and word.isupper() and " " not in word
 
 
 def _word_start(lg: Language) -> str:
@@ -252,6 +260,11 @@ class _Group:
         self.negations = _Words(langs, lambda lg: lg.negations, whole=True)
         self.copulas = _Words(langs, lambda lg: lg.copulas, whole=True)
         self.refusals = {r.casefold() for lg in langs for r in lg.refusals}
+        #: refusals that open a longer answer: any of a script without spaces ("回答を控えます"),
+        #: whole words in the others ("не вказую ...", not "немка")
+        self.refusal_prefixes = tuple(r.casefold() for lg in langs if lg.anywhere for r in lg.refusals) + tuple(
+            r.casefold() + " " for lg in langs if not lg.anywhere for r in lg.refusals
+        )
         self.negation_words = {n.casefold() for lg in langs for n in lg.negations}
         keys = sorted({k for lg in langs for k in list(lg.terms) + list(lg.form_labels)})
         self.terms = {k: _Words(langs, lambda lg, k=k: lg.terms.get(k, ())) for k in keys}
@@ -260,7 +273,7 @@ class _Group:
         self.label_key = {lab.casefold(): k for lg in langs for k, ls in lg.form_labels.items() for lab in ls}
         self.form = (
             regex.compile(
-                rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?[ \t]*[:：][ \t]*(?P<value>[^\n]{{1,80}})",
+                rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?[ \t]*[:：៖][ \t]*(?P<value>[^\n]{{1,80}})",
                 regex.IGNORECASE | regex.MULTILINE,
             )
             if labels
@@ -338,7 +351,7 @@ class ScriptMatcher:
         rule = f"{group.langs[0].code if len(group.langs) == 1 else '+'.join(lg.code for lg in group.langs)}.form"
         label = regex.sub(r"[ \t]+", " ", m.group("label"))
         first = folded.split()[0].strip(",.;:()") if folded.split() else ""
-        if not value or folded in group.refusals or any(folded.startswith(r) for r in group.refusals) or (
+        if not value or folded in group.refusals or folded.startswith(group.refusal_prefixes) or (
             folded in group.negation_words or first in group.negation_words
             or group.negations.first(text, m.start("value"), b) is not None and len(value) <= 8
         ) or folded in ("-", "–", "—", "/", "n/a", "no", "none"):
