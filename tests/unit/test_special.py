@@ -1420,8 +1420,10 @@ def test_a_short_status_line_is_rescued_only_by_a_surer_classifier() -> None:
     text = "Depression well managed nowadays"  # four words: below RESCUE_MIN_WORDS
     sure = _with_classifier({"": {"HEALTH_GENETIC": 0.99}})
     assert found(sure, text) == [("HEALTH_GENETIC", "classifier", "Depression")]
-    unsure = _with_classifier({"": {"HEALTH_GENETIC": 0.95}})
+    unsure = _with_classifier({"": {"HEALTH_GENETIC": 0.93}})
     assert found(unsure, text) == []
+    # 0.95 since session 10 ("2012–2015 — Joyceville Institution (federal sentence).")
+    assert found(_with_classifier({"": {"HEALTH_GENETIC": 0.96}}), text) == [("HEALTH_GENETIC", "classifier", "Depression")]
     # two words are a heading or a table cell; acronyms alone are a list, not a status line
     assert found(sure, "Depression nowadays") == []
     assert found(sure, "DNS, DHCP, Depression, SSL") == []

@@ -112,7 +112,7 @@ RESCUE = 0.8
 RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
-RESCUE_SHORT: float = 0.98
+RESCUE_SHORT: float = 0.95
 VETO = 0.05
 #: The classifier alone (see DisclosureMatcher._statements).
 STATEMENT = 0.8
