@@ -198,3 +198,46 @@ def test_acronyms_are_whole_words_in_their_capitals_and_refusals_whole_words() -
     assert found(m, "Я вчилася у Вільнюсі.") == {}
     assert found(m, "Національність: німкеня") == {"RACE_ETHNICITY": "script_form"}  # (not the refusal "не...")
     assert found(m, "Національність: не вказую") == {}
+
+
+ES = {
+    "language": "es",
+    "name": "Spanish",
+    "match": "word_start",
+    "function_words": ["el", "la", "los", "las", "del", "por", "para", "con", "una", "es", "soy", "mi", "desde", "y", "que", "en"],
+    "self": ["yo", "mi", "me", "soy", "estoy"],
+    "others": ["mi padre", "mi madre", "pacientes"],
+    "professional": ["atendí", "investigación", "pacientes"],
+    "negations": ["no", "sin", "nunca"],
+    "refusals": ["prefiero no decirlo"],
+    "form_labels": {"RELIGION_PHILOSOPHY": ["religión"]},
+    "categories": {"CRIMINAL_RECORD": {"terms": ["condenad"], "cues": []}, "HEALTH_GENETIC": {"terms": ["diabetes"], "cues": ["diagnosticad"]}},
+    "examples": {"positive": [], "negative": []},
+}
+
+
+def test_a_latin_script_language_reads_only_the_sentences_its_function_words_mark() -> None:
+    m = ScriptMatcher((parse_language(ES, "es"),))
+    assert found(m, "Fui condenado en 2015 por un delito menor y estoy rehabilitado.") == {"CRIMINAL_RECORD": "script_self"}
+    assert found(m, "Me diagnosticaron diabetes en 2010, y la tengo controlada.") == {"HEALTH_GENETIC": "script_self"}
+    assert found(m, "Religión: católica") == {"RELIGION_PHILOSOPHY": "script_form"}
+    # work, others, negations in Spanish
+    assert found(m, "Atendí a pacientes con diabetes en el hospital de la Paz.") == {}
+    assert found(m, "Mi padre tiene diabetes desde 2001.") == {}
+    assert found(m, "No fui condenado nunca por ningún delito.") == {}
+    # an English sentence with the same letters is the English engine's
+    assert not m.may_match("I was condenado in a play about the Spanish courts.")
+    assert found(m, "My diabetes research at the University of Granada since 2015.") == {}
+
+
+def test_a_latin_file_needs_function_words() -> None:
+    with pytest.raises(ScriptListError, match="function_words"):
+        parse_language(dict(ES, function_words=["el"]), "es")
+
+
+def test_a_latin_label_the_english_engine_reads_stays_its() -> None:
+    es = dict(ES, form_labels={"RELIGION_PHILOSOPHY": ["religión", "religion"]})
+    m = ScriptMatcher((parse_language(es, "es"),), english_labels=frozenset({"religion"}), refusals=("prefer not to say",))
+    assert found(m, "Religion: Catholic") == {}
+    assert found(m, "Religión: católica") == {"RELIGION_PHILOSOPHY": "script_form"}
+    assert found(m, "Religión: prefer not to say") == {}

@@ -54,7 +54,7 @@ _CATEGORY_KEYS = {c.value: (c,) for c in (
     Category.SEXUAL_LIFE, Category.CRIMINAL_RECORD,
 )} | {PARTY: (Category.UNION_PARTY_MEMBERSHIP, Category.POLITICAL_BELIEF)}
 _FILE_KEYS = {"language", "name", "match", "prefixes", "self", "others", "professional", "negations",
-              "refusals", "copulas", "form_labels", "categories", "examples"}
+              "refusals", "copulas", "function_words", "form_labels", "categories", "examples"}
 #: Scripts this layer reads (Latin text is the English engine's).
 SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Cyrillic", "Greek", "Arabic", "Hebrew",
            "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada",
@@ -63,6 +63,14 @@ SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Cyrillic", "Greek", "Arabic
 _SCRIPT_OF = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
 #: Scripts that tell languages sharing Han apart (kana: Japanese; Hangul: Korean).
 _DISTINCT = frozenset(SCRIPTS) - {"Han"}
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+_WORD = regex.compile(r"[\p{L}\p{M}']+")
+#: English words that outnumber a Latin-script language's own in an English sentence.
+_ENGLISH = frozenset("""
+    i me my we our you he she his her him it its they their the a an and or but of to in on at
+    for with from by as is am are was were be been have has had do did not this that which who
+    since after before during while about into over under
+""".split())
 _NON_LATIN = regex.compile(r"[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s\p{N}\p{P}\p{S}]")
 _SENTENCE_END = regex.compile(r"[。！？!?；;।॥։።။។\n]|(?<=\S)\.(?=\s|$)|．")
 _LINE = regex.compile(r"[^\n]+")
@@ -112,6 +120,12 @@ class Language:
     positive_examples: tuple[tuple[str, tuple[str, ...]], ...]
     negative_examples: tuple[str, ...]
     scripts: frozenset[str]
+    #: a Latin-script language: the words that tell its sentences from English ones
+    function_words: frozenset[str] = frozenset()
+
+    @property
+    def latin(self) -> bool:
+        return self.scripts == {"Latin"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -126,12 +140,15 @@ def _words(value: Any, where: str) -> tuple[str, ...]:
 
 def _scripts_of(words) -> frozenset[str]:
     found = set()
+    latin = False
     for ch in {c for w in words for c in w}:
         for name, rx in _SCRIPT_OF.items():
             if rx.match(ch):
                 found.add(name)
                 break
-    return frozenset(found)
+        else:
+            latin = latin or _LATIN_LETTER.match(ch) is not None
+    return frozenset(found) or (frozenset({"Latin"}) if latin else frozenset())
 
 
 def parse_language(data: Any, stem: str) -> Language:
@@ -174,6 +191,10 @@ def parse_language(data: Any, stem: str) -> Language:
     written = [t for ts in (*terms.values(), *cues.values(), *labels.values()) for t in ts]
     written += [w for k in ("self", "others", "professional", "negations", "refusals") for w in data.get(k) or ()]
     written += [t for t, _c in positive] + list(negative)
+    function_words = frozenset(w.casefold() for w in _words(data.get("function_words"), f"{where}: function_words"))
+    scripts = _scripts_of(written)
+    if scripts == {"Latin"} and len(function_words) < 10:
+        raise ScriptListError(f"{where}: a Latin-script language needs its function_words (ten or more)")
     return Language(
         code=stem,
         name=str(data.get("name") or stem),
@@ -190,7 +211,8 @@ def parse_language(data: Any, stem: str) -> Language:
         cues=cues,
         positive_examples=tuple(positive),
         negative_examples=negative,
-        scripts=_scripts_of(written),
+        scripts=scripts,
+        function_words=function_words,
     )
 
 
@@ -252,19 +274,19 @@ def _word_start(lg: Language) -> str:
 class _Group:
     """The compiled lists of the languages that read one kind of sentence."""
 
-    def __init__(self, langs: tuple[Language, ...]) -> None:
+    def __init__(self, langs: tuple[Language, ...], refusals: tuple[str, ...] = ()) -> None:
         self.langs = langs
         self.self_words = _Words(langs, lambda lg: lg.self_words, whole=True)
         self.others = _Words(langs, lambda lg: lg.others)
         self.professional = _Words(langs, lambda lg: lg.professional)
         self.negations = _Words(langs, lambda lg: lg.negations, whole=True)
         self.copulas = _Words(langs, lambda lg: lg.copulas, whole=True)
-        self.refusals = {r.casefold() for lg in langs for r in lg.refusals}
+        self.refusals = {r.casefold() for lg in langs for r in lg.refusals} | set(refusals)
         #: refusals that open a longer answer: any of a script without spaces ("回答を控えます"),
         #: whole words in the others ("не вказую ...", not "немка")
         self.refusal_prefixes = tuple(r.casefold() for lg in langs if lg.anywhere for r in lg.refusals) + tuple(
             r.casefold() + " " for lg in langs if not lg.anywhere for r in lg.refusals
-        )
+        ) + tuple(r + " " for r in refusals)
         self.negation_words = {n.casefold() for lg in langs for n in lg.negations}
         keys = sorted({k for lg in langs for k in list(lg.terms) + list(lg.form_labels)})
         self.terms = {k: _Words(langs, lambda lg, k=k: lg.terms.get(k, ())) for k in keys}
@@ -285,12 +307,38 @@ class _Group:
 class ScriptMatcher:
     """Finds disclosures in the non-Latin sentences of a text (see the module docstring)."""
 
-    def __init__(self, languages: tuple[Language, ...] | None = None) -> None:
+    def __init__(
+        self, languages: tuple[Language, ...] | None = None, english_labels: frozenset[str] = frozenset(),
+        refusals: tuple[str, ...] = (),
+    ) -> None:
+        """``english_labels``: form labels the English engine reads (a Latin-script line that
+        opens with one is left to it); ``refusals``: its refusals, also refusals here ("Religión:
+        prefer not to say")."""
         self.languages = load_languages() if languages is None else languages
+        self._refusals = tuple(r.casefold() for r in refusals)
         words = [t for lg in self.languages for ts in lg.terms.values() for t in ts]
         words += [w for lg in self.languages for ls in lg.form_labels.values() for w in ls]
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
         self._groups: dict[frozenset[str], _Group] = {}
+        #: Latin-script languages, read only in sentences their function words mark as theirs
+        self._latin = tuple(lg for lg in self.languages if lg.latin)
+        #: a Latin-script line opening with a label only a Latin-script language writes
+        #: ("Religión: católica", "Vallási hovatartozás: református") is read in that language
+        self._label_codes: dict[str, set[str]] = {}
+        for lg in self._latin:
+            for labels in lg.form_labels.values():
+                for label in labels:
+                    if label.casefold() not in english_labels:
+                        self._label_codes.setdefault(label.casefold(), set()).add(lg.code)
+        self._latin_label = (
+            regex.compile(r"^[ \t]*[-•*·▪]?[ \t]*(" + trie_pattern(sorted(self._label_codes)) + r")[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:",
+                          regex.IGNORECASE | regex.MULTILINE) if self._label_codes else None
+        )
+        function = sorted({w for lg in self._latin for w in lg.function_words})
+        self._any_function = (
+            regex.compile(r"(?<![\p{L}\p{M}])(?:" + trie_pattern(function) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+            if function else None
+        )
 
     def reads(self, text: str) -> bool:
         """Is ``text`` written (in part) in a script one of the language files reads?"""
@@ -300,18 +348,54 @@ class ScriptMatcher:
         return any(lg.scripts & present for lg in self.languages)
 
     def may_match(self, text: str) -> bool:
-        return self._any is not None and _NON_LATIN.search(text) is not None and self._any.search(text) is not None
+        if self._any is None:
+            return False
+        if _NON_LATIN.search(text) is None and (self._any_function is None or self._any_function.search(text) is None) and (
+            self._latin_label is None or self._latin_label.search(text) is None
+        ):
+            return False  # English (or text no list reads)
+        return self._any.search(text) is not None
+
+    def _latin_group(self, text: str, a: int, b: int) -> _Group | None:
+        """The Latin-script languages whose function words mark the span as theirs: two or
+        more of them and more than English ones, or one and no English word."""
+        words = [w.casefold() for w in _WORD.findall(text, a, b)]
+        english = sum(w in _ENGLISH for w in words)
+        codes = []
+        for lg in self._latin:
+            n = sum(w in lg.function_words for w in words)
+            if (n >= 2 and n > english) or (n >= 1 and english == 0):
+                codes.append(lg.code)
+        if not codes:
+            return None
+        return self._codes_group(frozenset(codes))
+
+    def _codes_group(self, key: frozenset[str]) -> _Group:
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(tuple(lg for lg in self.languages if lg.code in key), self._refusals)
+        return group
+
+    def _label_group(self, text: str, a: int, b: int) -> _Group | None:
+        m = self._latin_label.match(text, a, b) if self._latin_label is not None else None
+        if m is None:
+            return None
+        codes = self._label_codes.get(regex.sub(r"[ \t]+", " ", m.group(1)).casefold())
+        return self._codes_group(frozenset(codes)) if codes else None
+
+    def _span_group(self, text: str, a: int, b: int) -> _Group | None:
+        if _NON_LATIN.search(text, a, b) is not None:
+            present = _present(text, a, b)
+            return self._group(present) if present else None
+        return self._latin_group(text, a, b) if self._latin else None
 
     def _group(self, present: frozenset[str]) -> _Group | None:
         distinct = present & _DISTINCT
         wanted = distinct or present
-        codes = frozenset(lg.code for lg in self.languages if lg.scripts & wanted)
+        codes = frozenset(lg.code for lg in self.languages if lg.scripts & wanted and not lg.latin)
         if not codes:
             return None
-        group = self._groups.get(codes)
-        if group is None:
-            group = self._groups[codes] = _Group(tuple(lg for lg in self.languages if lg.code in codes))
-        return group
+        return self._codes_group(codes)
 
     def hits(self, text: str) -> list[ScriptHit]:
         if not self.may_match(text):
@@ -320,21 +404,17 @@ class ScriptMatcher:
         in_form: list[tuple[int, int]] = []
         for line in _LINE.finditer(text):
             a, b = line.span()
-            present = _present(text, a, b)
-            group = self._group(present) if present else None
-            if group is None:
-                continue
-            self._form_field(text, a, b, group, out, in_form)
+            group = self._span_group(text, a, b)
+            if group is None and self._latin:
+                group = self._label_group(text, a, b)
+            if group is not None:
+                self._form_field(text, a, b, group, out, in_form)
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
         for a, b in zip(starts, ends):
-            if b <= a or _NON_LATIN.search(text, a, b) is None:
-                continue
-            present = _present(text, a, b)
-            group = self._group(present)
-            if group is None:
-                continue
-            self._sentence(text, a, b, group, out, in_form)
+            group = self._span_group(text, a, b) if b > a else None
+            if group is not None:
+                self._sentence(text, a, b, group, out, in_form)
         return out
 
     def _form_field(self, text: str, a: int, b: int, group: _Group, out: list[ScriptHit], in_form: list) -> None:
@@ -382,7 +462,8 @@ class ScriptMatcher:
         others = group.others.all(text, a, b)
         # a first-person possessive right after another person is theirs: "Ο πατέρας μου",
         # "אבא שלי", "คุณพ่อของผม" (my father)
-        selfs = [x for x in selfs if not any(0 <= x[0] - oe <= POSSESSIVE_GAP for _os, oe, _w in others)]
+        # (and one inside another person's phrase is theirs too: "mi padre", "κόρη μου")
+        selfs = [x for x in selfs if not any(0 <= x[0] - oe <= POSSESSIVE_GAP or os_ <= x[0] < oe for os_, oe, _w in others)]
         membership = [w for k in (PARTY, Category.UNION_PARTY_MEMBERSHIP.value) if k in group.cues
                       for w in [group.cues[k].first(text, a, b)] if w]
         code = "+".join(lg.code for lg in group.langs)

@@ -444,10 +444,14 @@ class DisclosureMatcher:
         from .nlp import load_nlp
 
         self.classifier = classifier
-        #: sentences in non-Latin scripts, read with the per-language lists
-        self.scripts = ScriptMatcher() if scripts is None else scripts
         if specs is None or common is None:
             specs, common = load_lexicons()
+        #: sentences in other languages' scripts (and Latin-script languages' own sentences),
+        #: read with the per-language lists; the labels and refusals read here stay ours
+        self.scripts = ScriptMatcher(
+            english_labels=frozenset(label.casefold() for spec in specs for label in spec.form_labels),
+            refusals=tuple(common.refusals) + tuple(common.refusal_values),
+        ) if scripts is None else scripts
         self.specs = {s.category: s for s in specs}
         self.common = common
         self.nlp = load_nlp()
