@@ -1835,3 +1835,10 @@ def test_a_line_in_letters_english_does_not_write_is_another_language() -> None:
     assert _foreign("Bewährungsstrafe (8 Monate) 2016, Bewährungszeit erfolgreich beendet.")
     assert not _foreign("Analyst at Société Générale in Zürich since 2019.")
     assert "CRIMINAL_RECORD" in cats(shared(), "Bewährungsstrafe (8 Monate) 2016, Bewährungszeit erfolgreich beendet.")
+
+
+def test_families_after_a_people_are_a_group_of_others() -> None:
+    m = shared()
+    assert "RACE_ETHNICITY" not in cats(m, "Caseworker supporting Aboriginal families under the Family Matters framework")
+    assert "RACE_ETHNICITY" not in cats(m, "Taught English to Syrian Kurdish families as a council ESOL tutor")
+    assert "RACE_ETHNICITY" in cats(m, "I come from an Aboriginal family in Dubbo.")

@@ -2464,7 +2464,7 @@ _JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguou
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
 _PERSON_NOUN_CUES = frozenset(
-    {"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member", "voter", "supporter"}
+    {"parent", "mother", "father", "mum", "mom", "dad", "woman", "man", "person", "member", "voter", "supporter", "family"}
 )
 _WE_WORDS = frozenset({"we", "our", "us"})
 _TEST_RESULTS = frozenset({"positive", "negative", "gene", "with", "for", "as", "at"})
