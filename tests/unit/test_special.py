@@ -1842,3 +1842,9 @@ def test_families_after_a_people_are_a_group_of_others() -> None:
     assert "RACE_ETHNICITY" not in cats(m, "Caseworker supporting Aboriginal families under the Family Matters framework")
     assert "RACE_ETHNICITY" not in cats(m, "Taught English to Syrian Kurdish families as a council ESOL tutor")
     assert "RACE_ETHNICITY" in cats(m, "I come from an Aboriginal family in Dubbo.")
+
+
+def test_a_job_head_after_one_more_noun_is_a_job_title() -> None:
+    m = shared()
+    assert "ADDICTION" not in cats(m, "Sober-living house inspector for the county health department.")
+    assert "ADDICTION" in cats(m, "Sober-living house resident for a year after rehab, 2019.")

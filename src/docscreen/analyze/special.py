@@ -1406,10 +1406,13 @@ class DisclosureMatcher:
             professional = (0, norms[b])  # "He supports the Drug Treatment and Testing Order team": a unit of work
         if (
             professional is None and lex.category in _JOB_HEAD_CATEGORIES and kind in ("term", "phrase")
-            and b < len(norms) and norms[b] in self._job_heads and doc[sent.start + b].is_lower
+            and (head := next((k for k in (b, b + 1) if k < len(norms) and norms[k] in self._job_heads
+                               and all(doc[sent.start + j].is_lower and doc[sent.start + j].is_alpha for j in range(b, k + 1))), None)) is not None
             and not (a >= 1 and norms[a - 1] in _POSSESSIVES)  # (nor a name: "Formerly Incarcerated Workers' Collective")
         ):
-            professional = (0, norms[b])  # "Record suspension officer, Parole Board of Canada": a job's title
+            # "Record suspension officer, Parole Board of Canada", "Sober-living house
+            # inspector": a job's title (its head right after the term or after one more noun)
+            professional = (0, norms[head])
         if lex.category == Category.UNION_PARTY_MEMBERSHIP:
             # "the company's spokesperson in bargaining with USW Local 1005": across the table
             k = a - 1  # (past the rest of the union's name: "with USW Local 1005")
