@@ -241,3 +241,13 @@ def test_a_latin_label_the_english_engine_reads_stays_its() -> None:
     assert found(m, "Religion: Catholic") == {}
     assert found(m, "Religión: católica") == {"RELIGION_PHILOSOPHY": "script_form"}
     assert found(m, "Religión: prefer not to say") == {}
+
+
+def test_a_capitalised_function_word_inside_a_line_is_a_name_and_a_negation_after_a_colon() -> None:
+    de = dict(ES, language="de", name="German", function_words=["der", "die", "das", "und", "ich", "mir", "mich", "nicht", "mit", "von", "seit"],
+              self=["ich", "mir", "mein"], others=[], professional=[], negations=["nein", "nicht", "kein"], refusals=[], form_labels={},
+              categories={"RELIGION_PHILOSOPHY": {"terms": ["hindu"], "cues": []}, "PARTY": {"terms": ["Mitglied einer Partei"], "cues": ["Mitglied"]}})
+    m = ScriptMatcher((parse_language(de, "de"),))
+    assert found(m, "Mountaineering expedition, Hindu Kush (Tirich Mir base camp)") == {}
+    assert found(m, "Mitglied einer Partei: nein") == {}
+    assert found(m, "Ich bin seit 2015 Mitglied einer Partei.") == {"UNION_PARTY_MEMBERSHIP": "script_self", "POLITICAL_BELIEF": "script_self"}

@@ -359,8 +359,10 @@ class ScriptMatcher:
     def _latin_group(self, text: str, a: int, b: int) -> _Group | None:
         """The Latin-script languages whose function words mark the span as theirs: two or
         more of them and more than English ones, or one and no English word."""
-        words = [w.casefold() for w in _WORD.findall(text, a, b)]
-        english = sum(w in _ENGLISH for w in words)
+        # (a function word counts in lower case, or opening the span: "Tirich Mir" is a name)
+        found = _WORD.findall(text, a, b)
+        words = [w.casefold() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
+        english = sum(w.casefold() in _ENGLISH for w in found)
         codes = []
         for lg in self._latin:
             n = sum(w in lg.function_words for w in words)
@@ -571,7 +573,7 @@ def _negated(text: str, a: int, b: int, s: int, e: int, group: _Group) -> str | 
         k = e
         while k < b and regex.match(r"[\p{L}\p{M}]", text[k]):
             k += 1
-        while k < b and text[k] in " \t":
+        while k < b and text[k] in " \t:：-–—":
             k += 1
         m = group.negations.rx.match(text, k, b)
         if m is not None:
