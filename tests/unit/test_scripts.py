@@ -251,3 +251,24 @@ def test_a_capitalised_function_word_inside_a_line_is_a_name_and_a_negation_afte
     assert found(m, "Mountaineering expedition, Hindu Kush (Tirich Mir base camp)") == {}
     assert found(m, "Mitglied einer Partei: nein") == {}
     assert found(m, "Ich bin seit 2015 Mitglied einer Partei.") == {"UNION_PARTY_MEMBERSHIP": "script_self", "POLITICAL_BELIEF": "script_self"}
+
+
+def test_latin_sentences_take_no_cue_and_their_work_words_count_in_the_whole_sentence() -> None:
+    es = dict(ES, categories={"CRIMINAL_RECORD": {"terms": ["libertad condicional"], "cues": ["expediente"]}},
+              professional=["trabajo con"], self=["yo", "me", "mi"])
+    m = ScriptMatcher((parse_language(es, "es"),))
+    # a cue alone does not decide a Latin-script sentence (the English engine has its own)
+    assert found(m, "Los expedientes de libertad condicional en la provincia.") == {}
+    # a work word in another clause still counts
+    assert found(m, "Yo trabajo con el equipo de la prisión, sobre todo en la libertad condicional de los internos.") == {}
+    assert found(m, "Estoy en libertad condicional y me presento en el juzgado cada mes.") == {"CRIMINAL_RECORD": "script_self"}
+    assert found(m, "Yo estoy en libertad condicional desde 2022.") == {"CRIMINAL_RECORD": "script_self"}
+
+
+def test_a_latin_label_only_one_language_writes_names_the_line() -> None:
+    sk = dict(ES, language="sk", name="Slovak", function_words=["a", "z", "roku", "som", "je", "na", "v", "so", "pre", "od", "do"],
+              form_labels={"CRIMINAL_RECORD": ["register trestov"]}, categories={"CRIMINAL_RECORD": {"terms": ["odsúden"], "cues": []}})
+    pl = dict(ES, language="pl", name="Polish", function_words=["z", "roku", "w", "na", "jest", "się", "od", "do", "dla", "przez", "jako"],
+              form_labels={}, categories={"CRIMINAL_RECORD": {"terms": ["skazan"], "cues": []}})
+    m = ScriptMatcher((parse_language(sk, "sk"), parse_language(pl, "pl")))
+    assert found(m, "Register trestov: záznam z roku 2019 (jazda pod vplyvom alkoholu)") == {"CRIMINAL_RECORD": "script_form"}

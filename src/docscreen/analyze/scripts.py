@@ -274,8 +274,10 @@ def _word_start(lg: Language) -> str:
 class _Group:
     """The compiled lists of the languages that read one kind of sentence."""
 
-    def __init__(self, langs: tuple[Language, ...], refusals: tuple[str, ...] = ()) -> None:
+    def __init__(self, langs: tuple[Language, ...], refusals: tuple[str, ...] = (), unsure: bool = False) -> None:
         self.langs = langs
+        self.unsure = unsure  # the language is one of several: first-person words do not count
+        self.latin = all(lg.latin for lg in langs)
         self.self_words = _Words(langs, lambda lg: lg.self_words, whole=True)
         self.others = _Words(langs, lambda lg: lg.others)
         self.professional = _Words(langs, lambda lg: lg.professional)
@@ -319,7 +321,7 @@ class ScriptMatcher:
         words = [t for lg in self.languages for ts in lg.terms.values() for t in ts]
         words += [w for lg in self.languages for ls in lg.form_labels.values() for w in ls]
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
-        self._groups: dict[frozenset[str], _Group] = {}
+        self._groups: dict[tuple[frozenset[str], bool], _Group] = {}
         #: Latin-script languages, read only in sentences their function words mark as theirs
         self._latin = tuple(lg for lg in self.languages if lg.latin)
         #: a Latin-script line opening with a label only a Latin-script language writes
@@ -358,24 +360,31 @@ class ScriptMatcher:
 
     def _latin_group(self, text: str, a: int, b: int) -> _Group | None:
         """The Latin-script languages whose function words mark the span as theirs: two or
-        more of them and more than English ones, or one and no English word."""
+        more of them and more than English ones, or one and no English word; of those, the
+        ones with the most."""
         # (a function word counts in lower case, or opening the span: "Tirich Mir" is a name)
         found = _WORD.findall(text, a, b)
         words = [w.casefold() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
         english = sum(w.casefold() in _ENGLISH for w in found)
-        codes = []
+        counts = {}
         for lg in self._latin:
             n = sum(w in lg.function_words for w in words)
             if (n >= 2 and n > english) or (n >= 1 and english == 0):
-                codes.append(lg.code)
-        if not codes:
+                counts[lg.code] = n
+        if not counts:
             return None
-        return self._codes_group(frozenset(codes))
+        # the languages with the most of their words ("Nilimuuguza mama yangu ..." is Swahili,
+        # not also Dutch for its "na"); several when they tie (Spanish and Catalan "de la")
+        best = max(counts.values())
+        codes = frozenset(c for c, n in counts.items() if n == best)
+        # one word several languages share says no language for sure ("ja" is Finnish "and"
+        # and Polish "I"): their first-person words do not count there
+        return self._codes_group(codes, unsure=best == 1 and len(codes) > 1)
 
-    def _codes_group(self, key: frozenset[str]) -> _Group:
-        group = self._groups.get(key)
+    def _codes_group(self, key: frozenset[str], unsure: bool = False) -> _Group:
+        group = self._groups.get((key, unsure))
         if group is None:
-            group = self._groups[key] = _Group(tuple(lg for lg in self.languages if lg.code in key), self._refusals)
+            group = self._groups[(key, unsure)] = _Group(tuple(lg for lg in self.languages if lg.code in key), self._refusals, unsure)
         return group
 
     def _label_group(self, text: str, a: int, b: int) -> _Group | None:
@@ -406,9 +415,11 @@ class ScriptMatcher:
         in_form: list[tuple[int, int]] = []
         for line in _LINE.finditer(text):
             a, b = line.span()
-            group = self._span_group(text, a, b)
-            if group is None and self._latin:
-                group = self._label_group(text, a, b)
+            # (a label only one language writes names the line's language better than its
+            # function words: "Register trestov: záznam z roku 2019" is Slovak)
+            group = (self._label_group(text, a, b) if self._latin and _NON_LATIN.search(text, a, b) is None else None) or (
+                self._span_group(text, a, b)
+            )
             if group is not None:
                 self._form_field(text, a, b, group, out, in_form)
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
@@ -460,7 +471,7 @@ class ScriptMatcher:
                 continue
             kept.append((key, s, e))
         clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(text, a, b)]
-        selfs = group.self_words.all(text, a, b)
+        selfs = [] if group.unsure else group.self_words.all(text, a, b)
         others = group.others.all(text, a, b)
         # a first-person possessive right after another person is theirs: "Ο πατέρας μου",
         # "אבא שלי", "คุณพ่อของผม" (my father)
@@ -493,7 +504,9 @@ class ScriptMatcher:
             # in charge of the Sunday school, a Christian all the same)
             lo = max(c for c in clauses if c <= s) if clauses else a
             hi = min((c for c in clauses if c > e), default=b)
-            professional = group.professional.first(text, max(a, lo), hi)
+            # (in a Latin-script sentence, the whole sentence: its clauses run long, and its
+            # unreviewed work words are fewer)
+            professional = group.professional.first(text, a, b) if group.latin else group.professional.first(text, max(a, lo), hi)
             decision, cue, negative = self._decide(text, a, b, s, e, key, group, professional, selfs, others)
             for cat in cats:
                 out.append(ScriptHit(cat, s, e, rule, decision, cue=cue, negative=negative))
@@ -517,8 +530,12 @@ class ScriptMatcher:
         copula = group.copulas.rx.match(text, k, b) if group.copulas.rx is not None else None
         if copula is not None:
             return "script_self", copula.group(), None  # "同性愛者です": "(I) am ..."
-        cue = group.cues[key].first(text, a, b) if key in group.cues else None
-        if cue is None and key == PARTY:
+        # (Latin-script sentences take no cue from these lists: the English engine reads them
+        # with its own cues, and these, unreviewed, named places and articles ("igreja",
+        # "het") and, even kept to the term's clause, hit twelve of the category files'
+        # curated negatives in those languages)
+        cue = group.cues[key].first(text, a, b) if key in group.cues and not group.latin else None
+        if cue is None and key == PARTY and not group.latin:
             cue = group.cues.get(Category.UNION_PARTY_MEMBERSHIP.value) and group.cues[Category.UNION_PARTY_MEMBERSHIP.value].first(text, a, b)
         if cue:
             return "script_cue", cue, None

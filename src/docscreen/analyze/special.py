@@ -101,7 +101,9 @@ SCORES = {
 }
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
 #: how many professional mentions of a category make that context.
-WEAK_DECISIONS = frozenset({"unqualified", "listed", "corroborated", "person_close", "statement_line", "script_line"})
+WEAK_DECISIONS = frozenset({
+    "unqualified", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self"
+})
 DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
@@ -625,7 +627,11 @@ class DisclosureMatcher:
         self._label_lengths: dict[int, tuple[str, ...]] = {}
         for label in self._label_category:
             self._label_lengths[len(label)] = self._label_lengths.get(len(label), ()) + (label,)
-        self._refusals = {_squash(r) for r in common.refusals}
+        # (with the language files' refusals: "Religion: ønsker ikke at oplyse", "Uskonto: en
+        # halua kertoa" are form fields the English engine reads in Danish and Finnish)
+        self._refusals = {_squash(r) for r in common.refusals} | {
+            _squash(r) for lg in self.scripts.languages for r in lg.refusals
+        }
         self._refusal_values = self._refusals | {_squash(r) for r in common.refusal_values}
         self._lock = threading.Lock()
         self._last: tuple[str, tuple[Hit, ...]] | None = None
