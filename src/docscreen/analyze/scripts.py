@@ -65,8 +65,9 @@ _SCRIPT_OF = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
 _DISTINCT = frozenset(SCRIPTS) - {"Han"}
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
-#: English words that outnumber a Latin-script language's own in an English sentence.
-_ENGLISH = frozenset("""
+#: English function words: a sentence with more of them than of another language's is English
+#: (also the English engine's test of another language, ``special._foreign``).
+ENGLISH_FUNCTION_WORDS = frozenset("""
     i me my we our you he she his her him it its they their the a an and or but of to in on at
     for with from by as is am are was were be been have has had do did not this that which who
     since after before during while about into over under
@@ -365,7 +366,7 @@ class ScriptMatcher:
         # (a function word counts in lower case, or opening the span: "Tirich Mir" is a name)
         found = _WORD.findall(text, a, b)
         words = [w.casefold() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
-        english = sum(w.casefold() in _ENGLISH for w in found)
+        english = sum(w.casefold() in ENGLISH_FUNCTION_WORDS for w in found)
         counts = {}
         for lg in self._latin:
             n = sum(w in lg.function_words for w in words)

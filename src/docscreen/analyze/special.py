@@ -55,7 +55,7 @@ from spacy.tokens import Doc
 
 from ..categories import Category
 from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
-from .scripts import ScriptMatcher
+from .scripts import ENGLISH_FUNCTION_WORDS, ScriptMatcher
 from .trie import trie_pattern as _trie_pattern
 
 #: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
@@ -2191,11 +2191,7 @@ _FOREIGN_FIRST_PERSON = frozenset(
 #: uses it for "in" ("mandir trust mein 2016 se 2019 tak")
 _NOT_POSSESSIVE = regex.compile(r"(?i:mein)\s+(?!\p{Lu})")
 _ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
-_ENGLISH_FUNCTION = frozenset("""
-    i me my we our you he she his her him it its they their the a an and or but of to in on at
-    for with from by as is am are was were be been have has had do did not this that which who
-    since after before during while about into over under
-""".split())
+_ENGLISH_FUNCTION = ENGLISH_FUNCTION_WORDS
 _LINE = regex.compile(r"[^\n]+")
 _SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?:]\s))[^\p{L}\n]*?\p{Ll}")
 _LONE_I = regex.compile(r"(?<![\p{L}'])i(?=$|[^\p{L}]|'[mvd]|'ll)")
