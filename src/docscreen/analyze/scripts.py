@@ -1,5 +1,5 @@
-"""Disclosures written in non-Latin scripts (Japanese, Chinese, Korean, Cyrillic, Greek, Arabic,
-Hebrew, Devanagari ...).
+"""Disclosures written in other languages' scripts (Japanese, Chinese, Korean, Cyrillic, Greek,
+Arabic, Hebrew, Devanagari ...) and in Latin-script languages other than English.
 
 The English engine (:mod:`docscreen.analyze.special`) reads tokens, lemmas and an English
 sentence classifier; a sentence in another script is one opaque token to it. This layer reads
@@ -24,7 +24,12 @@ Terms match as substrings in scripts written without spaces (``match: anywhere``
 word start in the others (``match: word_start``, with the language's one-letter clitics allowed
 before it), so a stem ("диабет") matches its endings. A sentence is read with the lists of every
 language that shares a script with it (Russian, Ukrainian, Bulgarian, Serbian for Cyrillic),
-and a sentence with kana or Hangul only with the lists that hold them.
+and a sentence with kana or Hangul only with the lists that hold them. A Latin-script sentence
+is read with the Latin-script files whose ``function_words`` mark it (two or more and more than
+English function words, or one and no English word; the language with most of them; where one
+shared word is all, first-person words do not count), or whose form label opens its line; there
+the category cues of the lists are not used and work words count in the whole sentence (see
+``_decide``).
 
 This module knows nothing of files or of the English engine; it returns :class:`ScriptHit`.
 """
