@@ -324,8 +324,11 @@ class ScriptMatcher:
         prefer not to say")."""
         self.languages = load_languages() if languages is None else languages
         self._refusals = tuple(r.casefold() for r in refusals)
-        words = [t for lg in self.languages for ts in lg.terms.values() for t in ts]
-        words += [w for lg in self.languages for ls in lg.form_labels.values() for w in ls]
+        # (the prefilter holds the other scripts' terms only: Latin-script sentences are found
+        # by their function words, a set lookup, not by one search of 17,000 stems over every
+        # English paragraph, which doubled the analysis time)
+        words = [t for lg in self.languages if not lg.latin for ts in lg.terms.values() for t in ts]
+        words += [w for lg in self.languages if not lg.latin for ls in lg.form_labels.values() for w in ls]
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
         self._groups: dict[tuple[frozenset[str], bool], _Group] = {}
         #: Latin-script languages, read only in sentences their function words mark as theirs
@@ -342,11 +345,11 @@ class ScriptMatcher:
             regex.compile(r"^[ \t]*[-•*·▪]?[ \t]*(" + trie_pattern(sorted(self._label_codes)) + r")[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:",
                           regex.IGNORECASE | regex.MULTILINE) if self._label_codes else None
         )
-        function = sorted({w for lg in self._latin for w in lg.function_words})
-        self._any_function = (
-            regex.compile(r"(?<![\p{L}\p{M}])(?:" + trie_pattern(function) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
-            if function else None
-        )
+        #: function word -> the Latin-script languages that write it
+        self._function: dict[str, tuple[str, ...]] = {}
+        for lg in self._latin:
+            for w in lg.function_words:
+                self._function[w] = self._function.get(w, ()) + (lg.code,)
 
     def reads(self, text: str) -> bool:
         """Is ``text`` written (in part) in a script one of the language files reads?"""
@@ -356,13 +359,14 @@ class ScriptMatcher:
         return any(lg.scripts & present for lg in self.languages)
 
     def may_match(self, text: str) -> bool:
-        if self._any is None:
+        if _NON_LATIN.search(text) is not None and self._any is not None and self._any.search(text) is not None:
+            return True
+        if not self._latin:
             return False
-        if _NON_LATIN.search(text) is None and (self._any_function is None or self._any_function.search(text) is None) and (
-            self._latin_label is None or self._latin_label.search(text) is None
-        ):
-            return False  # English (or text no list reads)
-        return self._any.search(text) is not None
+        # a Latin-script sentence some file would read (its function words), or a label line
+        return any(self._latin_group(text, a, b) is not None for a, b in _spans(text)) or (
+            self._latin_label is not None and self._latin_label.search(text) is not None
+        )
 
     def _latin_group(self, text: str, a: int, b: int) -> _Group | None:
         """The Latin-script languages whose function words mark the span as theirs: two or
@@ -372,11 +376,11 @@ class ScriptMatcher:
         found = _WORD.findall(text, a, b)
         words = [w.casefold() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
         english = sum(w.casefold() in ENGLISH_FUNCTION_WORDS for w in found)
-        counts = {}
-        for lg in self._latin:
-            n = sum(w in lg.function_words for w in words)
-            if (n >= 2 and n > english) or (n >= 1 and english == 0):
-                counts[lg.code] = n
+        tally: dict[str, int] = {}
+        for w in words:
+            for code in self._function.get(w, ()):
+                tally[code] = tally.get(code, 0) + 1
+        counts = {c: n for c, n in tally.items() if (n >= 2 and n > english) or (n >= 1 and english == 0)}
         if not counts:
             return None
         # the languages with the most of their words ("Nilimuuguza mama yangu ..." is Swahili,
@@ -428,9 +432,7 @@ class ScriptMatcher:
             )
             if group is not None:
                 self._form_field(text, a, b, group, out, in_form)
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-        for a, b in zip(starts, ends):
+        for a, b in _spans(text):
             group = self._span_group(text, a, b) if b > a else None
             if group is not None:
                 self._sentence(text, a, b, group, out, in_form)
@@ -552,6 +554,12 @@ class ScriptMatcher:
         ):
             return "script_line", "a status line it opens", None
         return "no_cue", None, None
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as (start, end) characters."""
+    ends = list(_SENTENCE_END.finditer(text))
+    return list(zip([0] + [m.end() for m in ends], [m.start() for m in ends] + [len(text)]))
 
 
 def _surname(text: str, a: int, b: int, s: int, e: int) -> bool:
