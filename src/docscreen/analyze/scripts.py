@@ -144,17 +144,18 @@ def _words(value: Any, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalize(v.strip()).text for v in value))
 
 
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str | None:
+    """The script (of :data:`SCRIPTS`) a character is written in, if any."""
+    return next((name for name, rx in _SCRIPT_OF.items() if rx.match(ch)), None)
+
+
 def _scripts_of(words) -> frozenset[str]:
-    found = set()
-    latin = False
-    for ch in {c for w in words for c in w}:
-        for name, rx in _SCRIPT_OF.items():
-            if rx.match(ch):
-                found.add(name)
-                break
-        else:
-            latin = latin or _LATIN_LETTER.match(ch) is not None
-    return frozenset(found) or (frozenset({"Latin"}) if latin else frozenset())
+    chars = {c for w in words for c in w}
+    found = {name for name in map(_script_of, chars) if name}
+    if found:
+        return frozenset(found)
+    return frozenset({"Latin"}) if any(_LATIN_LETTER.match(c) for c in chars) else frozenset()
 
 
 def parse_language(data: Any, stem: str) -> Language:
@@ -579,14 +580,7 @@ def _surname(text: str, a: int, b: int, s: int, e: int) -> bool:
 
 
 def _present(text: str, a: int, b: int) -> frozenset[str]:
-    chars = {c for c in text[a:b] if _NON_LATIN.match(c)}
-    found = set()
-    for ch in chars:
-        for name, rx in _SCRIPT_OF.items():
-            if rx.match(ch):
-                found.add(name)
-                break
-    return frozenset(found)
+    return frozenset(name for name in map(_script_of, {c for c in text[a:b] if _NON_LATIN.match(c)}) if name)
 
 
 def _negated(text: str, a: int, b: int, s: int, e: int, group: _Group) -> str | None:
