@@ -216,6 +216,7 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "holdout7_a.jsonl", dict(POS, id="q1"))
     _write_jsonl(tmp_path / "holdout8_a.jsonl", dict(POS, id="r1"))
     _write_jsonl(tmp_path / "holdout9_a.jsonl", dict(POS, id="s1"))
+    _write_jsonl(tmp_path / "holdout10_a.jsonl", dict(POS, id="u1"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
@@ -229,13 +230,14 @@ def test_splits(tmp_path):
     assert [r.id for r in acc.load_split(tmp_path, "holdout7")] == ["q1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout8")] == ["r1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout9")] == ["s1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout10")] == ["u1"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "u1", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
 
 #: the held-out splits' documents written by the test below, and their splits
-HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"))
+HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"), ("u", "holdout10"))
 
 
 def test_loads_docs_and_rejects_bad_truth(tmp_path):
