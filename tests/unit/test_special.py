@@ -108,9 +108,10 @@ def test_a_term_in_a_line_about_work_is_not_a_finding(matcher) -> None:
 
 
 def test_a_status_line_without_any_cue_is_reported(matcher) -> None:
-    assert found(matcher, "Bipolar disorder, stable for five years.") == [
-        ("HEALTH_GENETIC", "unqualified", "Bipolar disorder")
-    ]
+    assert found(matcher, "Bipolar disorder since 2015.") == [("HEALTH_GENETIC", "unqualified", "Bipolar disorder")]
+    # (heading a line that goes on about it, it is a status of its own: see
+    # test_a_condition_heading_a_line_about_it_is_a_status)
+    assert found(matcher, "Bipolar disorder, stable for five years.") == [("HEALTH_GENETIC", "headed", "Bipolar disorder")]
 
 
 def test_a_capitalised_term_inside_a_name_is_not(matcher) -> None:
@@ -322,7 +323,7 @@ def test_a_wrapped_indented_line_continues_its_sentence(matcher) -> None:
     assert found(matcher, text) == []
     # An unindented capitalised line after a finished one starts a new sentence.
     assert found(matcher, "Handled caseload research.\nBipolar disorder, stable since 2015.") == [
-        ("HEALTH_GENETIC", "unqualified", "Bipolar disorder")
+        ("HEALTH_GENETIC", "headed", "Bipolar disorder")
     ]
 
 
@@ -410,8 +411,10 @@ def test_classifier_never_overrules_a_reason_to_drop() -> None:
 
 def test_classifier_vetoes_a_weak_decision() -> None:
     m = _with_classifier({"Bipolar": {"HEALTH_GENETIC": 0.01}})
-    assert found(m, "Bipolar disorder, stable for five years.") == []
-    assert [h.decision for h in m.hits("Bipolar disorder, stable for five years.")] == ["vetoed"]
+    assert found(m, "Bipolar disorder since 2015.") == []
+    # (not a condition heading a line that goes on about it: no weak decision)
+    assert found(m, "Bipolar disorder, stable for five years.") == [("HEALTH_GENETIC", "headed", "Bipolar disorder")]
+    assert [h.decision for h in m.hits("Bipolar disorder since 2015.")] == ["vetoed"]
     # Strong decisions are the rules' alone.
     assert found(m, "I was diagnosed with bipolar disorder in 2019.") == [
         ("HEALTH_GENETIC", "disclosure_cue", "bipolar disorder")
@@ -1848,3 +1851,85 @@ def test_a_job_head_after_one_more_noun_is_a_job_title() -> None:
     m = shared()
     assert "ADDICTION" not in cats(m, "Sober-living house inspector for the county health department.")
     assert "ADDICTION" in cats(m, "Sober-living house resident for a year after rehab, 2019.")
+
+
+def test_an_elided_article_is_split_from_the_word_it_joins() -> None:
+    m = shared()
+    assert [t.text for t in m._doc("Militant de l'USFP, section de Rabat")][:4] == ["Militant", "de", "l'", "USFP"]
+    assert [t.text for t in m._doc("Iscritto all’ANPI")] == ["Iscritto", "all'", "ANPI"]
+    # English keeps its own: no such prefix in "I'm", "O'Brien", "don't"
+    assert [t.text for t in m._doc("I'm O'Brien, don't")] == ["I", "'m", "O'Brien", ",", "do", "n't"]
+    assert {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} <= cats(m, "Militant de l'USFP, section de Rabat-Agdal, depuis 2009.")
+
+
+def test_a_service_users_word_or_a_stay_opening_the_line_is_the_writers_stay() -> None:
+    m = shared()
+    for text in (
+        "Resident at San Patrignano 2014–2017, where I trained as a baker.",
+        "Former client of SANCA Lulama, sober since 2014.",
+        "• Resident, Odyssey House Victoria (2018), then a peer worker there",
+        "Inpatient at SÁÁ's Vogur hospital in 2012 and sober ever since.",
+        "Lived at an Oxford House for eighteen months after treatment.",
+        "Two years in an Oxford House in Silver Spring after detox.",
+    ):
+        assert "ADDICTION" in cats(m, text), text
+    for text in (
+        "Resident physician at CAMH, 2019–2021.",
+        "Client services manager, SANCA Lulama",
+        "Supported residents at Odyssey House Victoria",
+        "Counsellor at Jellinek, seeing patients of its outpatient programme",
+        "Two years at Hazelden Betty Ford as a counsellor.",
+    ):
+        assert "ADDICTION" not in cats(m, text), text
+
+
+def test_a_line_of_dates_and_a_prisons_name_is_a_stay() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "2014–2016: Nsawam Medium Security Prison.")
+    assert "CRIMINAL_RECORD" in cats(m, "2012–2015 | Tower Street Adult Correctional Centre")
+    # a job on the line, or on the next line under it, makes it work
+    assert "CRIMINAL_RECORD" not in cats(m, "2012–2015 | HMP Wandsworth | Prison officer")
+    assert "CRIMINAL_RECORD" not in cats(m, "Chef\n2012–2015 | HMP Wandsworth\nPrison officer")
+    assert "CRIMINAL_RECORD" not in cats(m, "2012–2015 | HMP Wandsworth\nKitchen porter, 200 covers a day")
+
+
+def test_a_condition_heading_a_line_about_it_is_a_status() -> None:
+    m = shared()
+    for text in (
+        "Tourette syndrome: mild vocal tics that tend to fade once I'm settled in a team.",
+        "Familial Mediterranean fever (MEFV), managed with daily colchicine — two or three flare days a year.",
+        "Phenylketonuria (PKU) — low-protein diet, nothing else to arrange.",
+    ):
+        assert ("HEALTH_GENETIC", "headed") in {(c, d) for c, d, _t in found(m, text)}, text
+    for text in (
+        "Autism: a practical handbook (Jessica Kingsley, 2020).",
+        "Diabetes: managed a caseload of 40 patients.",
+        "Cystic fibrosis, Huntington's disease and BRCA testing: genetic counselling clinics.",
+    ):
+        assert "HEALTH_GENETIC" not in cats(m, text), text
+
+
+def test_an_activist_of_a_partys_local_unit_is_a_member() -> None:
+    m = shared()
+    both = {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert both <= cats(m, "PCF activist, Saint-Denis section, since 2015")
+    assert both <= cats(m, "PAP branch activist, Tampines East, 2017–present")
+    # an activist alone campaigns: a belief, no stated membership
+    assert cats(m, "PCF activist, 2015") == {"POLITICAL_BELIEF"}
+
+
+def test_a_partys_spokesperson_speaks_as_its_officer() -> None:
+    m = shared()
+    assert {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} <= cats(m, "District spokesperson for NEOS in Graz-Geidorf")
+    assert cats(m, "As the company spokesperson I dealt with Unite during the dispute.") == set()
+
+
+def test_a_surer_classifier_rescues_a_term_a_work_word_dropped_in_a_first_person_sentence() -> None:
+    text = "Out as gay since my national-service days, and I have never hidden it at work."
+    assert ("SEXUAL_LIFE", "classifier", "Out as gay") in found(_full_with_classifier({"national-service": {"SEXUAL_LIFE": 0.995}}), text)
+    assert found(_full_with_classifier({"national-service": {"SEXUAL_LIFE": 0.98}}), text) == []
+    # not without a first-person word, nor one term of a list
+    m = _full_with_classifier(_every_category(0.999))
+    assert "SEXUAL_LIFE" not in cats(m, "Out as gay since national-service days: a memoir workshop for the council.")
+    listed = "I have reported from every party conference since 2018 - Conservative, Labour, Liberal Democrat and SNP."
+    assert "POLITICAL_BELIEF" not in cats(m, listed)

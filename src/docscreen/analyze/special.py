@@ -83,6 +83,7 @@ SCORES = {
     "corroborated": 0.6,
     "person_close": 0.55,
     "unqualified": 0.55,
+    "headed": 0.6,
     "person": 0.6,
     "professional": 0.25,
     "third_party": 0.25,
@@ -102,7 +103,7 @@ SCORES = {
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
 #: how many professional mentions of a category make that context.
 WEAK_DECISIONS = frozenset({
-    "unqualified", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self"
+    "unqualified", "headed", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self"
 })
 DOMAIN_MIN = 3
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
@@ -111,6 +112,9 @@ WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
 RESCUE = 0.8
+#: ... and a term a work word dropped, in a sentence in the first person: the threshold, or
+#: never (None)
+PRO_RESCUE: float | None = 0.99
 RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
@@ -343,6 +347,24 @@ def load_lexicons() -> tuple[tuple[CategorySpec, ...], CommonCues]:
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
+#: French, Italian and Catalan elided articles and prepositions, split off the word they join
+#: ("Militant de l'USFP", "Iscritto all'ANPI", "membre d'EELV") so that the word is a token of
+#: its own, as the lists write it (not English "I'm", "O'Brien": no such prefix)
+_ELISION = r"^(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Dd]egl|[Uu]n)'(?=[^\W\d_]{2})"
+
+
+def _elision_tokenizer(nlp) -> "Tokenizer":
+    """The pipeline's tokenizer with :data:`_ELISION` among its prefixes (a copy: the pipeline
+    itself is shared with Presidio's engine and stays as it is)."""
+    from spacy.tokenizer import Tokenizer
+
+    tok = nlp.tokenizer
+    prefix = regex.compile(tok.prefix_search.__self__.pattern + "|" + _ELISION)
+    return Tokenizer(
+        nlp.vocab, rules=tok.rules, prefix_search=prefix.search, suffix_search=tok.suffix_search,
+        infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match,
+    )
+
 
 def _stems(word: str) -> set[str]:
     """``word`` and ``word`` without an inflection's ending ("sentenced": sentenced, sentenc,
@@ -457,6 +479,7 @@ class DisclosureMatcher:
         self.specs = {s.category: s for s in specs}
         self.common = common
         self.nlp = load_nlp()
+        self._tokenizer = _elision_tokenizer(self.nlp)
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="NORM")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
@@ -507,7 +530,7 @@ class DisclosureMatcher:
                 if lower:
                     self._lower.add(key, [self._doc(t) for t in lower])
                 if exact:
-                    self._exact.add(key, [self.nlp.make_doc(t) for t in exact])
+                    self._exact.add(key, [self._tokenizer(t) for t in exact])
                 for pattern in lex.token_patterns:
                     gate = _pattern_gate(pattern)
                     m = Matcher(vocab)
@@ -642,7 +665,7 @@ class DisclosureMatcher:
     def _doc(self, text: str) -> Doc:
         # Typographic apostrophes (Word writes "Women’s Equality Party") read as "'": one
         # character for one, so every offset stays the same.
-        doc = self.nlp.make_doc(text.translate(_APOSTROPHES))
+        doc = self._tokenizer(text.translate(_APOSTROPHES))
         for tok in doc:
             t = tok.text
             if 2 <= len(t) <= 5 and t.isupper() and t.isalpha():
@@ -886,6 +909,35 @@ class DisclosureMatcher:
             return f"{doc[k - 1].lower_} {word} {prep}"
         return None
 
+    def _stay_lead(self, doc: Doc, s: int, sent: _Sentence, category: Category) -> str | None:
+        """The words before a treatment centre's or a sober house's name that say the person
+        stayed there: a service user's word opening the line ("Resident at", "Former client
+        of", "Inpatient, ..."), a verb of living ("Lived in an"; addiction only) or a duration
+        ("Six weeks at"), then a preposition or a comma."""
+        k = s
+        if doc[k].lower_ not in _STAY_PREPS:  # (a term may hold its preposition: "in an Oxford House")
+            k = s - 1
+            while k > sent.start and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1
+        if k <= sent.start or not (doc[k].lower_ in _STAY_PREPS or doc[k].text == ","):
+            return None
+        prep, k = doc[k].lower_, k - 1
+        word = doc[k].lower_
+
+        def opens_line(i: int) -> bool:  # nothing but bullets, dates and "former" before it
+            return all(not t.is_alpha or t.lower_ in _STAY_OPENERS for t in doc[sent.start : i])
+
+        if word in _SERVICE_USERS and opens_line(k):
+            return f"{word}{prep}" if prep == "," else f"{word} {prep}"
+        if word in _LIVED and prep != "," and category == Category.ADDICTION and opens_line(k):
+            return f"{word} {prep}"
+        if (
+            word in _TIME_UNITS and prep in ("at", "in") and k > sent.start
+            and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")) and opens_line(k - 1)
+        ):
+            return f"{doc[k - 1].lower_} {word} {prep}"
+        return None
+
     def _has_cue(self, cat: Category, norms: list[str]) -> bool:
         """Does the sentence (its norms) hold one of the category's own, specific disclosure
         cues ("diagnosed with", "canvasser", "descended from"; not a generic "I am")?"""
@@ -1064,10 +1116,22 @@ class DisclosureMatcher:
         standing: set[tuple[str, int]] = set()  # (rule, start) of weak hits the classifier kept
         # organisations of one list per sentence ("the CDU, the CSU and Christian Democracy")
         listed_orgs = Counter((h.rule, sentence_of(h)) for h in {(h.rule, h.start): h for h in hits if h.kind == "org"}.values())
+        per_sentence = Counter(sentence_of(h) for h in {h.start: h for h in hits}.values())
         out = []
         for h in hits:
+            # (a term a work word dropped, in a sentence in the first person, and not one of a
+            # list of terms: "I have reported from every main party conference
+            # - Conservative, Labour, Liberal Democrat, SNP ...")
+            own = (
+                PRO_RESCUE is not None and h.decision == "professional" and sentence_of(h) >= 0
+                and any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[sents[sentence_of(h)].start : sents[sentence_of(h)].end])
+                and per_sentence[sentence_of(h)] <= 2
+                # (nor a line of one's work: "I wrote the bids for our peer-support programme
+                # for gay and bisexual men")
+                and self._duty_verb(doc, sents[sentence_of(h)]) is None
+            )
             if (
-                h.decision in RESCUABLE
+                (h.decision in RESCUABLE or own)
                 and (h.negative is None or h.decision == "professional")
                 and (h.category, h.start) not in reported
                 and sentence_of(h) >= 0
@@ -1094,7 +1158,7 @@ class DisclosureMatcher:
                 short = words[sentence_of(h)] < RESCUE_MIN_WORDS
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
                 frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
-                if not frag and (not short or plain >= 1) and p >= (RESCUE_SHORT if short else RESCUE):
+                if not frag and (not short or plain >= 1) and p >= (PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE):
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                             "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     reported.add((h.category, h.start))
@@ -1622,8 +1686,13 @@ class DisclosureMatcher:
             if oc is not None and longer is not None and longer[1] > e and longer[0] <= s:
                 oc = None  # "modelling Tory voter turnout": the longer term ("Tory voter") decides
             if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
-                return [Hit(other, also_entity(other), lex.rule, lex.kind, start, end,
-                            SCORES["disclosure_cue"], "disclosure_cue", oc[1])]
+                belief = Hit(other, also_entity(other), lex.rule, lex.kind, start, end, SCORES["disclosure_cue"], "disclosure_cue", oc[1])
+                unit = next((w for w in norms[a:] if w in _PARTY_UNITS), None) if lex.entity_type in _PARTY_TYPES else None
+                if unit is not None:
+                    # "PCF activist, Saint-Denis section", "PAP branch activist, Tampines East":
+                    # an activist of a party's local unit is one of its members
+                    return [hit(lex.category, "membership", cue=unit), belief]
+                return [belief]
 
         toks = doc[sent.start : sent.end]
         name_titles = frozenset(
@@ -1723,6 +1792,17 @@ class DisclosureMatcher:
                     and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
                 ):
                     disc = None
+        if (
+            lex.entity_type in _STAY_TYPES and (third is None or third in _SERVICE_USERS)
+            and (professional is None or professional[1] in _SERVICE_USERS)
+            and self._duty_verb(doc, clause) is None
+            and (stay := self._stay_lead(doc, s, sent, lex.category)) is not None
+        ):
+            # "Resident at San Patrignano 2014–2017", "Former client of SANCA Lulama", "Lived
+            # in an Oxford House for 18 months", "Two years in an Oxford House": the line is the
+            # person's own stay there (the service user's word opens it), not work there or
+            # the place's clients
+            disc, professional, third = (0, stay), None, None
         if "myself" in norms[b : b + 2] or norms[max(0, a - 2) : a] == ["i", "myself"]:
             # "Facilitator, SMART Recovery Rhyl (in recovery myself since 2019)", "I have
             # ADHD myself": the candidate says it of themselves, whatever the work around it
@@ -1767,7 +1847,9 @@ class DisclosureMatcher:
                 main = hit(lex.category, "ambiguous", negative=third)
             elif close is not None:
                 main = hit(lex.category, "person_close", cue=close)
-            elif lex.entity_type == "CUSTODIAL_INSTITUTION" and (lead := self._custody_lead(doc, s, sent)) is not None:
+            elif lex.entity_type == "CUSTODIAL_INSTITUTION" and (
+                lead := self._custody_lead(doc, s, sent) or _dated_stay(doc, s, e, sent, self._job_words)
+            ) is not None:
                 # "Two years in Pentonville", "while held at Fleury-Mérogis", "since his
                 # release from Nsawam": a stay in custody, not work there (a work word or a
                 # duty verb anywhere in the clause has already dropped it)
@@ -1824,6 +1906,20 @@ class DisclosureMatcher:
                     main = hit(lex.category, "third_party", negative=third)  # "Mein Bruder ist Autist"
                 elif _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
                     main = hit(lex.category, "no_cue", negative="part of a name")
+                elif (
+                    lex.category in _HEADED and (heading := _heads_line(doc, s, e, sent, self._work_nouns)) is not None
+                    and (head := heading[0]) is not None and (head_end := heading[1]) >= 0
+                    # (the whole line: "Multiple sclerosis: organised the charity walk", "Cystic
+                    # fibrosis, Huntington's disease and BRCA testing: genetic counselling clinics")
+                    and _nearest(pro_cues, norms, a, b, skip, 0, len(norms), places) is None
+                    and self._duty_verb(doc, sent) is None
+                    and not any(i in covered for i in range(head_end, sent.end))
+                ):
+                    # "Tourette syndrome: mild vocal tics that fade once I'm settled", "Phenylketonuria
+                    # (PKU) — low-protein diet, nothing else to arrange": the condition heads a
+                    # line that goes on about it, the way a CV states one's own status (a work
+                    # word or a duty verb in the line has already made it professional)
+                    main = hit(lex.category, "headed", cue=head)
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     # prose about the subject, not a status line; about other people, so the
                     # classifier does not rescue it ("works with young people ... and supports
@@ -2068,6 +2164,66 @@ class DisclosureMatcher:
 
 #: A line "Label: value" whose label is one to four words (for :meth:`_misspelt_fields`).
 _LABELLED_LINE = regex.compile(r"(?m)^[ \t]*[-•*·▪]?[ \t]*(?P<label>\p{L}[\p{L} ]{5,30}?)[ \t]*[:：][ \t]*(?P<value>[^\n|;•]{1,80})")
+
+
+def _dated_stay(doc: Doc, s: int, e: int, sent: _Sentence, job_words: frozenset[str]) -> str | None:
+    """A line that is only dates and a prison's name ("2014–2016: Nsawam Medium Security
+    Prison.", "2012–2015 | Tower Street Adult Correctional Centre (Kingston)"): a stay there,
+    as a resume's table writes it (a job on the line, "| Prison officer", makes it work)."""
+    lo = sent.start
+    while lo > 0 and not doc[lo - 1].is_alpha and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1  # (a table's cells are sentences of their own: "2012–2015 | Tower Street ...")
+    hi = e
+    while hi < len(doc) and "\n" not in doc[hi].text and "\n" not in doc[hi - 1].whitespace_:
+        hi += 1  # (to the line's end: "2012–2015 | HMP Wandsworth | Prison officer" is work)
+    nxt = hi + 1
+    while nxt < len(doc) and "\n" not in doc[nxt].text and "\n" not in doc[nxt - 1].whitespace_:
+        nxt += 1  # (and the next line: a table writes the job under its dates and employer)
+    if any(t.lower_ in job_words for t in doc[hi:nxt]):
+        return None
+    before, after = doc[lo:s], doc[e:hi]
+    if any(t.is_alpha for t in before) or not any(_DATE.fullmatch(t.text) for t in before):
+        return None
+    words = [t for t in after if t.is_alpha]
+    if len(words) > 3 or any(not t.text[:1].isupper() or t.lower_ in job_words for t in words):
+        return None
+    return "a dated line"
+
+
+#: Categories whose terms state a status when they head a line (see :func:`_heads_line`)
+_HEADED = frozenset({Category.HEALTH_GENETIC})
+#: Separators after a line's heading term
+_HEAD_SEPARATORS = frozenset({":", ";", "—", "–", ","})
+
+
+#: Words of a description that tell one's own status after a heading term ("managed with
+#: daily colchicine", "low-protein diet", "mild vocal tics"), besides a first-person word
+_HEAD_STATUS_WORDS = frozenset(
+    "managed controlled diet medication medicated since flare flares mild moderate severe stable need needs needed "
+    "adjustment adjustments symptoms remission treated diagnosed lifelong daily".split()
+)
+
+
+def _heads_line(doc: Doc, s: int, e: int, sent: _Sentence, work_nouns: frozenset[str]) -> tuple[str, int] | None:
+    """Does the term open its sentence (after bullets only), then, past a bracket of its own
+    ("Phenylketonuria (PKU)"), a separator and a description of two words or more that tells
+    a status (a first-person word or one of :data:`_HEAD_STATUS_WORDS`; not "Autism: a practical
+    handbook")? The cue and where the description starts."""
+    if any(t.is_alpha for t in doc[sent.start : s]):
+        return None
+    k = e
+    if k < sent.end and doc[k].text == "(":
+        while k < sent.end and doc[k].text != ")":
+            k += 1
+        k += 1
+    if k >= sent.end or doc[k].norm_ not in _HEAD_SEPARATORS:
+        return None
+    if e < sent.end and doc[e].lower_ in work_nouns:
+        return None
+    rest = doc[k + 1 : sent.end]
+    if sum(t.is_alpha for t in rest) < 2 or not any(t.norm_ in _FIRST_PERSON or t.lower_ in _HEAD_STATUS_WORDS for t in rest):
+        return None
+    return f"heads its line ('{doc[k].text}')", k + 1
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -3169,6 +3325,23 @@ _OF_OTHERS = frozenset(
 )
 #: Words between the two sides of a contest
 _VERSUS = frozenset({"versus", "vs", "vs.", "v."})
+#: A party's local units: an activist of one is a member (see the ``also`` reading in _decide)
+_PARTY_UNITS = frozenset(
+    "branch section chapter ward precinct constituency sub-district cell ortsverein ortsverband kreisverband "
+    "ortsgruppe sección seccional sezione circolo afdeling afdelingen lokallag sdružení alapszervezet".split()
+)
+_PARTY_TYPES = frozenset({"POLITICAL_PARTY", "PARTY_MEMBERSHIP"})
+#: Where a stay is told by the line's head (see ``DisclosureMatcher._stay_lead``)
+_STAY_TYPES = frozenset({"ADDICTION_TREATMENT", "RECOVERY_PROGRAMME", "RECOVERY_DISCLOSURE", "CUSTODIAL_INSTITUTION"})
+#: A service user's word, in the singular: the writer's own stay when it opens the line
+#: ("Resident, Odyssey House Victoria"; not "Resident physician at CAMH", "Client services")
+_SERVICE_USERS = frozenset(
+    {"patient", "inpatient", "in-patient", "outpatient", "out-patient", "client", "resident", "inmate", "prisoner", "detainee"}
+)
+_LIVED = frozenset({"lived", "stayed", "resided", "living", "staying"})
+_STAY_PREPS = frozenset({"at", "in", "of", "with"})
+#: Words that may stand before the service user's word at the head of a line
+_STAY_OPENERS = frozenset({"former", "formerly", "ex", "a", "an", "once", "i", "was", "then", "later"})
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 #: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
