@@ -1933,3 +1933,23 @@ def test_a_surer_classifier_rescues_a_term_a_work_word_dropped_in_a_first_person
     assert "SEXUAL_LIFE" not in cats(m, "Out as gay since national-service days: a memoir workshop for the council.")
     listed = "I have reported from every party conference since 2018 - Conservative, Labour, Liberal Democrat and SNP."
     assert "POLITICAL_BELIEF" not in cats(m, listed)
+
+
+def test_registering_on_a_self_exclusion_register_is_the_gamblers_own() -> None:
+    m = shared()
+    assert "ADDICTION" in cats(m, "Registered in the RGIAJ (Spain's gambling self-ban list) since 2018.")
+    assert "ADDICTION" in cats(m, "I registered with ROFUS in 2020 and it was the best decision of my thirties.")
+    assert "ADDICTION" not in cats(m, "Integrated the operator's checks against ROFUS and registered the API keys.")
+    assert "ADDICTION" not in cats(m, "Built the self-exclusion checks against GamStop for our sportsbook.")
+    assert "ADDICTION" not in cats(m, "Registered nurse in the Priory Hospital addiction unit.")
+    # a cue that opens with a participle matches only as written: the noun is no cue
+    assert "ADDICTION" not in cats(m, "I have integrated our platforms with the ROFUS register in Denmark.")
+
+
+def test_the_writer_as_a_services_patient_owns_the_conditions_of_the_sentence() -> None:
+    m = shared()
+    text = "I was a patient at CAMH's concurrent disorders service for alcohol use disorder and PTSD."
+    assert {"ADDICTION", "HEALTH_GENETIC"} <= cats(m, text)
+    assert "HEALTH_GENETIC" in cats(m, "I have been a patient at the MS clinic since 2015.")
+    assert "HEALTH_GENETIC" not in cats(m, "As a patient advocate I supported people with schizophrenia.")
+    assert "ADDICTION" not in cats(m, "I was a nurse on a ward for patients with alcohol use disorder.")

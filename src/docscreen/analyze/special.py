@@ -1597,6 +1597,10 @@ class DisclosureMatcher:
             t.lower_ == disc[1] for t in doc[sent.start : sent.end]
         ):
             disc = None  # the cue "struck" is not "strike notices and picket lines": an irregular form as written
+        if disc is not None and _participle_lead(disc[1], cue_words.get(disc[1], ())) and not any(
+            t.lower_ == disc[1].split()[0].lower() for t in doc[sent.start : sent.end]
+        ):
+            disc = None  # the cue "registered in" is not "the ROFUS register in Denmark": a participle as written
         if (
             disc is not None and disc[1] in self._identity_texts and lex.kind == "term"
             and cue_words.get(disc[1], ("",))[-1] in ("a", "an")  # (not "my clozapine clinic blood test")
@@ -1792,6 +1796,15 @@ class DisclosureMatcher:
                     and doc[first_tok.i - 2].lower_ in _SHARED_PREFIXES
                 ):
                     disc = None
+        if (
+            lex.category in (Category.HEALTH_GENETIC, Category.ADDICTION)
+            and (third is None or third in _SERVICE_USERS)
+            and (professional is None or professional[1] in _SERVICE_USERS | _CLINICAL_SERVICE_WORDS)
+            and (me := _patient_self(norms)) is not None
+        ):
+            # "I was a patient at CAMH's concurrent disorders service for alcohol use disorder
+            # and PTSD": the writer is the service's patient, the conditions are theirs
+            disc, professional, third = (0, me), None, None
         if (
             lex.entity_type in _STAY_TYPES and (third is None or third in _SERVICE_USERS)
             and (professional is None or professional[1] in _SERVICE_USERS)
@@ -3182,6 +3195,19 @@ def _irregular(text: str, words: tuple[str, ...]) -> bool:
     return len(words) == 1 and " " not in text and words[0] != text and not text.startswith(words[0][:-1])
 
 
+#: Participles that open a cue and whose noun is no sign of the category: such a cue matches
+#: only as written (not "caution for", "arrest for": the nouns tell the same as "cautioned for")
+_PARTICIPLES_AS_WRITTEN = frozenset({"registered"})
+
+
+def _participle_lead(text: str, words: tuple[str, ...]) -> bool:
+    """Does a cue of several words open with such a participle ("registered in" is matched as
+    "register in")? It then matches only as written, so the noun ("the ROFUS register in
+    Denmark") is no cue."""
+    first = text.split()[0].lower() if text.strip() else ""
+    return len(words) > 1 and first in _PARTICIPLES_AS_WRITTEN and words[0] != first
+
+
 def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
     """The last token of a named person who opens the sentence before ``s`` (a title and
     one to three capitalised words: "Nurse Ifeoma Chukwu", "Mr. Kurt Lindqvist"), or None."""
@@ -3338,6 +3364,25 @@ _STAY_TYPES = frozenset({"ADDICTION_TREATMENT", "RECOVERY_PROGRAMME", "RECOVERY_
 _SERVICE_USERS = frozenset(
     {"patient", "inpatient", "in-patient", "outpatient", "out-patient", "client", "resident", "inmate", "prisoner", "detainee"}
 )
+#: Work words a patient's own sentence names the service with ("a patient at the eating
+#: disorders service", "an inpatient on the ward")
+_CLINICAL_SERVICE_WORDS = frozenset({"service", "services", "ward", "unit", "clinic", "programme", "program", "hospital"})
+
+
+def _patient_self(norms: list[str]) -> str | None:
+    """"I was a patient", "I'm a client of", "as an inpatient at": the writer as the service
+    user (the noun followed by a preposition or the end, not "a patient advocate")."""
+    for i, w in enumerate(norms):
+        if w not in _SERVICE_USERS or i < 2 or norms[i - 1] not in ("a", "an"):
+            continue
+        if i + 1 < len(norms) and norms[i + 1] not in ("at", "of", "in", "with", "for", ",", ".", ";", "–", "-"):
+            continue
+        k = i - 2
+        if norms[k] in ("was", "be", "am", "'m", "been", "as") and (norms[k] == "as" or (k >= 1 and norms[k - 1] in ("i", "have", "'ve")) or norms[k] == "'m"):
+            return f"{' '.join(norms[max(0, k - 1) : i + 1])}"
+    return None
+
+
 _LIVED = frozenset({"lived", "stayed", "resided", "living", "staying"})
 _STAY_PREPS = frozenset({"at", "in", "of", "with"})
 #: Words that may stand before the service user's word at the head of a line
