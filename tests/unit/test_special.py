@@ -1953,3 +1953,10 @@ def test_the_writer_as_a_services_patient_owns_the_conditions_of_the_sentence() 
     assert "HEALTH_GENETIC" in cats(m, "I have been a patient at the MS clinic since 2015.")
     assert "HEALTH_GENETIC" not in cats(m, "As a patient advocate I supported people with schizophrenia.")
     assert "ADDICTION" not in cats(m, "I was a nurse on a ward for patients with alcohol use disorder.")
+
+
+def test_a_duty_verb_written_with_a_prefix_opens_a_work_line() -> None:
+    m = shared()
+    text = "- Co-designed the Māori Descent question testing with Te Kāhui Raraunga (data sovereignty)."
+    assert "RACE_ETHNICITY" not in cats(m, text)
+    assert "RACE_ETHNICITY" in cats(m, "Of Māori descent (Ngāti Porou), raised in Gisborne.")

@@ -2072,6 +2072,11 @@ class DisclosureMatcher:
             # "Assessed as autistic", "Treated at the National Centre for Gaming Disorders": the candidate
         if words and words[0].lower_ in verbs:
             return (0, words[0].lower_)
+        if (
+            len(words) > 1 and words[0].lower_ in _VERB_PREFIXES and words[1].lower_ in verbs
+            and words[0].i + 2 == words[1].i and doc[words[0].i + 1].text == "-"
+        ):
+            return (0, words[1].lower_)  # "Co-designed the Māori Descent question testing", "Re-drafted"
         if verbs is self._dealing_set:
             for k, t in enumerate(words[:3]):
                 # "He works closely with the Glasgow Recovery Communities", "Worked alongside
@@ -3357,6 +3362,8 @@ _PARTY_UNITS = frozenset(
     "ortsgruppe sección seccional sezione circolo afdeling afdelingen lokallag sdružení alapszervezet".split()
 )
 _PARTY_TYPES = frozenset({"POLITICAL_PARTY", "PARTY_MEMBERSHIP"})
+#: Prefixes a duty verb is written with after a hyphen ("Co-designed", "Re-drafted")
+_VERB_PREFIXES = frozenset({"co", "re", "pre", "cross"})
 #: Where a stay is told by the line's head (see ``DisclosureMatcher._stay_lead``)
 _STAY_TYPES = frozenset({"ADDICTION_TREATMENT", "RECOVERY_PROGRAMME", "RECOVERY_DISCLOSURE", "CUSTODIAL_INSTITUTION"})
 #: A service user's word, in the singular: the writer's own stay when it opens the line
