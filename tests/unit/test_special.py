@@ -1960,3 +1960,19 @@ def test_a_duty_verb_written_with_a_prefix_opens_a_work_line() -> None:
     text = "- Co-designed the Māori Descent question testing with Te Kāhui Raraunga (data sovereignty)."
     assert "RACE_ETHNICITY" not in cats(m, text)
     assert "RACE_ETHNICITY" in cats(m, "Of Māori descent (Ngāti Porou), raised in Gisborne.")
+
+
+def test_a_role_after_as_is_the_role_the_person_held() -> None:
+    m = shared()
+    text = "Five years as youth pastor at Grace Fellowship taught me how to plan for 200 teenagers on a budget of almost nothing."
+    assert ("RELIGION_PHILOSOPHY", "membership", "youth pastor") in found(m, text)
+    # (work words still drop it)
+    text = "Interviewed candidates for the role of youth pastor at a large church in Leeds as part of my HR work."
+    assert "RELIGION_PHILOSOPHY" not in cats(m, text)
+
+
+def test_the_diversity_form_a_person_answers_is_no_work_word() -> None:
+    m = shared()
+    assert "SEXUAL_LIFE" in cats(m, "Heterosexual, if the diversity survey needs it.")
+    assert "SEXUAL_LIFE" not in cats(m, "Designed the diversity survey on sexual orientation and gender identity for 3,000 staff.")
+    assert "SEXUAL_LIFE" not in cats(m, "Analysed diversity survey results on sexual orientation for the board.")

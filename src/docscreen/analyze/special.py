@@ -1447,6 +1447,9 @@ class DisclosureMatcher:
             # opens it is the law itself ("Got the Probation Act", "Charged under the NDPS Act")
             return [hit(lex.category, "no_cue", negative="part of a law's name")]
         places |= statute | _assessors(doc, sent)
+        # "Heterosexual, if the diversity survey needs it": the form the person answers, not
+        # diversity work (a duty verb, "Designed the diversity survey", still makes it work)
+        places |= {j for i in range(len(norms) - 1) if norms[i] == "diversity" and norms[i + 1] in _FORM_NOUNS for j in (i, i + 1)}
         # A work word inside another listed term of two words or more is that term's ("altar
         # server" is no IT job, "Hospital order" no hospital); one that only starts with a
         # term is still a work word ("probation officers").
@@ -1896,6 +1899,11 @@ class DisclosureMatcher:
                 # (in the term's clause: not "..., and I negotiated the wording with
                 # BusinessEurope's energy committee")
                 member = _nearest(self._cues["membership"], norms, a, b, None, lo, hi)
+                k = a - 1 - (a >= 2 and doc[s - 1].lower_ in ("a", "an", "the"))
+                if member is None and kind == "role" and k >= 0 and doc[sent.start + k].lower_ == "as":
+                    # "Five years as youth pastor at Grace Fellowship taught me ...": the role
+                    # the person held
+                    member = (a - k, "as")
                 if member is not None:
                     main = hit(lex.category, "membership", cue=member[1])
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
@@ -3362,6 +3370,8 @@ _PARTY_UNITS = frozenset(
     "ortsgruppe sección seccional sezione circolo afdeling afdelingen lokallag sdružení alapszervezet".split()
 )
 _PARTY_TYPES = frozenset({"POLITICAL_PARTY", "PARTY_MEMBERSHIP"})
+#: What a person fills in about themselves ("the diversity survey", "diversity monitoring form")
+_FORM_NOUNS = frozenset({"survey", "form", "questionnaire", "monitoring"})
 #: Prefixes a duty verb is written with after a hyphen ("Co-designed", "Re-drafted")
 _VERB_PREFIXES = frozenset({"co", "re", "pre", "cross"})
 #: Where a stay is told by the line's head (see ``DisclosureMatcher._stay_lead``)
