@@ -1976,3 +1976,15 @@ def test_the_diversity_form_a_person_answers_is_no_work_word() -> None:
     assert "SEXUAL_LIFE" in cats(m, "Heterosexual, if the diversity survey needs it.")
     assert "SEXUAL_LIFE" not in cats(m, "Designed the diversity survey on sexual orientation and gender identity for 3,000 staff.")
     assert "SEXUAL_LIFE" not in cats(m, "Analysed diversity survey results on sexual orientation for the board.")
+
+
+def test_an_office_in_a_group_named_by_an_orientation_is_a_membership() -> None:
+    m = shared()
+    assert ("SEXUAL_LIFE", "membership", "Queer") in found(m, "Committee member, Queer Campus Munich.")
+    for text in (
+        "Member of the board, Gay-Lussac Institute.",  # a person's name
+        "Member, Marvin Gay Foundation.",  # a name before it
+        "Sponsor, Queer Campus Munich.",  # a sponsor is no member
+        "Volunteer, Queer Campus Munich.",  # volunteering is support, not membership
+    ):
+        assert "SEXUAL_LIFE" not in cats(m, text), text

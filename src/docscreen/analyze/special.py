@@ -1926,7 +1926,17 @@ class DisclosureMatcher:
                 elif third is not None and _owned(norms, a, third):
                     main = hit(lex.category, "third_party", negative=third)  # "Mein Bruder ist Autist"
                 elif _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
-                    main = hit(lex.category, "no_cue", negative="part of a name")
+                    member = _nearest(self._cues["membership"], norms, a, b, None, 0, a) if lex.category == Category.SEXUAL_LIFE else None
+                    if (
+                        member is not None and member[1] not in WEAK_MEMBERSHIP
+                        and not (e < sent.end and doc[e].text == "-")  # (not "Gay-Lussac Institute")
+                        and (s == sent.start or not doc[s - 1].is_title or doc[s - 1].lower_ in self._cue_words)
+                    ):
+                        # "Committee member, Queer Campus Munich": an orientation in a group's
+                        # own name makes it an LGBTQ+ group, and the line holds office in it
+                        main = hit(lex.category, "membership", cue=member[1])
+                    else:
+                        main = hit(lex.category, "no_cue", negative="part of a name")
                 elif (
                     lex.category in _HEADED and (heading := _heads_line(doc, s, e, sent, self._work_nouns)) is not None
                     and (head := heading[0]) is not None and (head_end := heading[1]) >= 0
