@@ -1988,3 +1988,14 @@ def test_an_office_in_a_group_named_by_an_orientation_is_a_membership() -> None:
         "Volunteer, Queer Campus Munich.",  # volunteering is support, not membership
     ):
         assert "SEXUAL_LIFE" not in cats(m, text), text
+
+
+def test_a_stay_at_a_jva_or_a_correctional_and_clean_from_a_drug() -> None:
+    m = shared()
+    assert "CRIMINAL_RECORD" in cats(m, "Three years at JVA Tegel; the Abitur I sat there is on my certificate list.")
+    assert "CRIMINAL_RECORD" in cats(m, "The two years I was away at Grafton Correctional taught me patience.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Sozialarbeiterin, JVA Tegel, 2015–2020.")
+    assert "CRIMINAL_RECORD" not in cats(m, "Eight years at Grafton Correctional as a corrections officer.")
+    text = "Ms. Achterberg, who has been clean from cocaine for seven years, is the most reliable coordinator I have managed."
+    assert "ADDICTION" in cats(m, text)
+    assert "ADDICTION" not in cats(m, "Ran the clean-from-drugs campaign for the borough's schools.")
