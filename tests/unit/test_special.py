@@ -1951,6 +1951,8 @@ def test_the_writer_as_a_services_patient_owns_the_conditions_of_the_sentence() 
     text = "I was a patient at CAMH's concurrent disorders service for alcohol use disorder and PTSD."
     assert {"ADDICTION", "HEALTH_GENETIC"} <= cats(m, text)
     assert "HEALTH_GENETIC" in cats(m, "I have been a patient at the MS clinic since 2015.")
+    assert cats(m, "As an inpatient at the Priory for depression in 2019, I learnt to ask for help.") == {"HEALTH_GENETIC"}
+    assert "HEALTH_GENETIC" not in cats(m, "Worked as an inpatient nurse on a ward for depression and psychosis.")
     assert "HEALTH_GENETIC" not in cats(m, "As a patient advocate I supported people with schizophrenia.")
     assert "ADDICTION" not in cats(m, "I was a nurse on a ward for patients with alcohol use disorder.")
 

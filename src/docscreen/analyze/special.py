@@ -1800,13 +1800,14 @@ class DisclosureMatcher:
                 ):
                     disc = None
         if (
-            lex.category in (Category.HEALTH_GENETIC, Category.ADDICTION)
+            lex.category in (Category.HEALTH_GENETIC, Category.ADDICTION) and kind in ("term", "phrase")
             and (third is None or third in _SERVICE_USERS)
             and (professional is None or professional[1] in _SERVICE_USERS | _CLINICAL_SERVICE_WORDS)
-            and (me := _patient_self(norms)) is not None
+            and (me := _patient_self([t.lower_ for t in doc[sent.start : sent.end]])) is not None
         ):
             # "I was a patient at CAMH's concurrent disorders service for alcohol use disorder
-            # and PTSD": the writer is the service's patient, the conditions are theirs
+            # and PTSD": the writer is the service's patient, the conditions are theirs (not
+            # the service itself: "an inpatient at the Priory" names no addiction)
             disc, professional, third = (0, me), None, None
         if (
             lex.entity_type in _STAY_TYPES and (third is None or third in _SERVICE_USERS)
@@ -1939,18 +1940,17 @@ class DisclosureMatcher:
                         main = hit(lex.category, "no_cue", negative="part of a name")
                 elif (
                     lex.category in _HEADED and (heading := _heads_line(doc, s, e, sent, self._work_nouns)) is not None
-                    and (head := heading[0]) is not None and (head_end := heading[1]) >= 0
                     # (the whole line: "Multiple sclerosis: organised the charity walk", "Cystic
                     # fibrosis, Huntington's disease and BRCA testing: genetic counselling clinics")
                     and _nearest(pro_cues, norms, a, b, skip, 0, len(norms), places) is None
                     and self._duty_verb(doc, sent) is None
-                    and not any(i in covered for i in range(head_end, sent.end))
+                    and not any(i in covered for i in range(heading[1], sent.end))
                 ):
                     # "Tourette syndrome: mild vocal tics that fade once I'm settled", "Phenylketonuria
                     # (PKU) — low-protein diet, nothing else to arrange": the condition heads a
                     # line that goes on about it, the way a CV states one's own status (a work
                     # word or a duty verb in the line has already made it professional)
-                    main = hit(lex.category, "headed", cue=head)
+                    main = hit(lex.category, "headed", cue=heading[0])
                 elif sum(t.is_alpha for t in doc[sent.start : sent.end]) > UNQUALIFIED_MAX_WORDS:
                     # prose about the subject, not a status line; about other people, so the
                     # classifier does not rescue it ("works with young people ... and supports
@@ -3396,17 +3396,24 @@ _SERVICE_USERS = frozenset(
 _CLINICAL_SERVICE_WORDS = frozenset({"service", "services", "ward", "unit", "clinic", "programme", "program", "hospital"})
 
 
-def _patient_self(norms: list[str]) -> str | None:
-    """"I was a patient", "I'm a client of", "as an inpatient at": the writer as the service
-    user (the noun followed by a preposition or the end, not "a patient advocate")."""
-    for i, w in enumerate(norms):
-        if w not in _SERVICE_USERS or i < 2 or norms[i - 1] not in ("a", "an"):
+def _patient_self(words: list[str]) -> str | None:
+    """"I was a patient", "I'm a client of", "I have been a patient at", "As an inpatient at"
+    (the sentence's words in lower case, as written): the writer as the service user (the noun
+    followed by a preposition or the end, not "a patient advocate")."""
+    for i, w in enumerate(words):
+        if w not in _SERVICE_USERS or i < 1 or words[i - 1] not in ("a", "an"):
             continue
-        if i + 1 < len(norms) and norms[i + 1] not in ("at", "of", "in", "with", "for", ",", ".", ";", "–", "-"):
+        if i + 1 < len(words) and words[i + 1] not in ("at", "of", "in", "with", "for", ",", ".", ";", "–", "-"):
             continue
         k = i - 2
-        if norms[k] in ("was", "be", "am", "'m", "been", "as") and (norms[k] == "as" or (k >= 1 and norms[k - 1] in ("i", "have", "'ve")) or norms[k] == "'m"):
-            return f"{' '.join(norms[max(0, k - 1) : i + 1])}"
+        if k < 0:
+            continue
+        if (
+            (words[k] == "as" and (k == 0 or not words[k - 1].isalpha()))  # "As an inpatient at ..." opening the line
+            or words[k] == "'m"
+            or (words[k] in ("was", "am", "been") and k >= 1 and words[k - 1] in ("i", "have", "'ve"))
+        ):
+            return " ".join(words[max(0, k - 1) if words[k] != "as" else k : i + 1])
     return None
 
 
