@@ -2001,3 +2001,11 @@ def test_a_stay_at_a_jva_or_a_correctional_and_clean_from_a_drug() -> None:
     text = "Ms. Achterberg, who has been clean from cocaine for seven years, is the most reliable coordinator I have managed."
     assert "ADDICTION" in cats(m, text)
     assert "ADDICTION" not in cats(m, "Ran the clean-from-drugs campaign for the borough's schools.")
+
+
+def test_the_eponym_without_syndrome_and_a_named_persons_pregnancy() -> None:
+    m = shared()
+    assert "HEALTH_GENETIC" in cats(m, "Hypermobile Ehlers-Danlos: a sit-stand desk is the only thing I'd need.")
+    assert "HEALTH_GENETIC" not in cats(m, "Physiotherapist specialising in Ehlers-Danlos and hypermobility.")
+    assert "HEALTH_GENETIC" in cats(m, "Ms. Ruiz is expecting her second child in the spring and has drawn up a handover plan.")
+    assert "HEALTH_GENETIC" not in cats(m, "Mr. Osei is expecting his second child in May.")  # a partner's
