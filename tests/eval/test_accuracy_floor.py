@@ -21,7 +21,7 @@ CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
 #: at the end of session 11: holdout10 (blind) 0.99 / 0.90 (categories P >= 0.97, R >= 0.84),
-#: holdout9 (read in session 11) 0.98 / 0.89 (P >= 0.95, R >= 0.83); at the end of session 10:
+#: holdout9 (read in session 11) 0.98 / 0.90 (P >= 0.95, R >= 0.83); at the end of session 10:
 #: holdout8 (read in session 10) 0.99 / 0.90 (P >= 0.96, R >= 0.82), holdout7 0.98 / 0.94
 #: (P >= 0.96, R >= 0.89), holdout6 0.98 / 0.91 (P >= 0.94, R >= 0.86), holdout5 0.98 / 0.95
 #: (P >= 0.96, R >= 0.88), holdout4 0.99 / 0.94 (P >= 0.96, R >= 0.90), holdout3 0.99 / 0.96
