@@ -2009,3 +2009,12 @@ def test_the_eponym_without_syndrome_and_a_named_persons_pregnancy() -> None:
     assert "HEALTH_GENETIC" not in cats(m, "Physiotherapist specialising in Ehlers-Danlos and hypermobility.")
     assert "HEALTH_GENETIC" in cats(m, "Ms. Ruiz is expecting her second child in the spring and has drawn up a handover plan.")
     assert "HEALTH_GENETIC" not in cats(m, "Mr. Osei is expecting his second child in May.")  # a partner's
+
+
+def test_a_resume_line_opened_by_a_cue_verb_is_signal_enough_for_the_classifier() -> None:
+    m = _full_with_classifier({"Sanders": {"POLITICAL_BELIEF": 0.95}})
+    text = "Phone-banked three nights a week for the Sanders campaign in 2020."
+    assert ("POLITICAL_BELIEF", "statement_line") in {(c, d) for c, d, _t in found(m, text)}
+    # without the cue verb opening the line, a line with no person word needs a term
+    assert "POLITICAL_BELIEF" not in cats(m, "Three nights a week on the Sanders campaign in 2020.")
+    assert "POLITICAL_BELIEF" not in cats(m, "Ran payroll for the Sanders campaign office in 2020, phone-banked later.")

@@ -857,6 +857,10 @@ class DisclosureMatcher:
             signalled = {h.category for h in inside if person or h.decision != "ambiguous"}
             if person:
                 signalled |= {c for c in self.specs if self._has_cue(c, norms)}
+            else:
+                # ... or the line's own verb, a cue of the category that opens it ("Phone-banked
+                # three nights a week for the Sanders campaign"): a resume bullet leaves out "I"
+                signalled |= {c for c in self.specs if self._opening_cue(c, toks)}
             bare = person and STATEMENT_UNSIGNALLED is not None
             if STATEMENT_NEEDS_SIGNAL and not signalled and not member and not bare:
                 continue
@@ -937,6 +941,19 @@ class DisclosureMatcher:
         ):
             return f"{doc[k - 1].lower_} {word} {prep}"
         return None
+
+    def _opening_cue(self, cat: Category, toks) -> bool:
+        """Does the line open (after bullets) with a past-tense verb that is one of the
+        category's specific cues ("Phone-banked", "Canvassed", "Leafleted")?"""
+        first = next((i for i, t in enumerate(toks) if t.is_alpha), None)
+        if first is None or not toks[first].text[:1].isupper():
+            return False
+        norms = [t.norm_ for t in toks]
+        for _text, words in self._signal_cues.get(cat, []):
+            last = toks[min(len(toks) - 1, first + len(words) - 1)].lower_
+            if tuple(norms[first : first + len(words)]) == tuple(words) and last.endswith("ed"):
+                return True
+        return False
 
     def _has_cue(self, cat: Category, norms: list[str]) -> bool:
         """Does the sentence (its norms) hold one of the category's own, specific disclosure
