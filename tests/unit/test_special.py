@@ -305,6 +305,13 @@ def test_common_cues_refuse_yaml_booleans() -> None:
         parse_common({"negations": [False]})
 
 
+def test_common_cues_refuse_an_unknown_key() -> None:
+    # A misspelt key ("person_cue") would leave its list empty without a word.
+    with pytest.raises(LexiconError, match="unknown keys"):
+        parse_common({"person_cue": ["I"]})
+    assert parse_common({"person_cues": ["I"], "custody_leads": ["served"]}).custody_leads == ("served",)
+
+
 def test_segment_text_from_a_parser_str_subclass_is_scanned(scanner) -> None:
     """pypdf hands out TextStringObject (a str subclass) for metadata; spaCy's tokenizer
     refuses it. A hard_docs PDF crashed the scan before Segment made it a plain str."""

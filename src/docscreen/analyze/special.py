@@ -40,7 +40,7 @@ import os
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -55,7 +55,7 @@ from spacy.tokens import Doc
 
 from ..categories import Category
 from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
-from .scripts import ENGLISH_FUNCTION_WORDS, ScriptMatcher
+from .scripts import _LINE, ENGLISH_FUNCTION_WORDS, ScriptMatcher
 from .trie import trie_pattern as _trie_pattern
 
 #: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
@@ -289,35 +289,22 @@ def parse_category(data: dict, stem: str) -> CategorySpec:
     )
 
 
+#: the fields of :class:`CommonCues` whose key in ``_common.yaml`` is not the field's own name
+_COMMON_KEYS = {
+    "person": "person_cues",
+    "third_party": "third_party_cues",
+    "identity": "identity_cues",
+    "membership": "membership_cues",
+    "professional": "professional_cues",
+}
+
+
 def parse_common(data: dict) -> CommonCues:
-    return CommonCues(
-        **{
-            name: _strs(data.get(key), f"_common.{key}")
-            for name, key in (
-                ("person", "person_cues"),
-                ("third_party", "third_party_cues"),
-                ("duty_verbs", "duty_verbs"),
-                ("identity", "identity_cues"),
-                ("membership", "membership_cues"),
-                ("professional", "professional_cues"),
-                ("negations", "negations"),
-                ("refusals", "refusals"),
-                ("job_titles", "job_titles"),
-                ("refusal_values", "refusal_values"),
-                ("dealing_verbs", "dealing_verbs"),
-                ("job_heads", "job_heads"),
-                ("serving_verbs", "serving_verbs"),
-                ("condition_heads", "condition_heads"),
-                ("trades", "trades"),
-                ("people_before", "people_before"),
-                ("unit_nouns", "unit_nouns"),
-                ("plural_people", "plural_people"),
-                ("custody_leads", "custody_leads"),
-                ("institution_nouns", "institution_nouns"),
-                ("campus_words", "campus_words"),
-            )
-        }
-    )
+    keys = {f.name: _COMMON_KEYS.get(f.name, f.name) for f in fields(CommonCues)}
+    unknown = set(data) - set(keys.values())
+    if unknown:  # (a misspelt key would silently empty its list)
+        raise LexiconError(f"_common: unknown keys {sorted(unknown)}")
+    return CommonCues(**{name: _strs(data.get(key), f"_common.{key}") for name, key in keys.items()})
 
 
 @lru_cache(maxsize=1)
@@ -2401,7 +2388,6 @@ _FOREIGN_FIRST_PERSON = frozenset(
 _NOT_POSSESSIVE = regex.compile(r"(?i:mein)\s+(?!\p{Lu})")
 _ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
 _ENGLISH_FUNCTION = ENGLISH_FUNCTION_WORDS
-_LINE = regex.compile(r"[^\n]+")
 _SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?:]\s))[^\p{L}\n]*?\p{Ll}")
 _LONE_I = regex.compile(r"(?<![\p{L}'])i(?=$|[^\p{L}]|'[mvd]|'ll)")
 _SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
