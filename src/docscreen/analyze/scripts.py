@@ -332,6 +332,9 @@ class ScriptMatcher:
         words += [w for lg in self.languages if not lg.latin for ls in lg.form_labels.values() for w in ls]
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
         self._groups: dict[tuple[frozenset[str], bool], _Group] = {}
+        # the Latin-script language of each sentence of the last text (may_match and hits
+        # both ask; an immutable pair, so threads sharing the matcher see a whole answer)
+        self._latin_last: tuple[str, dict[tuple[int, int], _Group | None]] | None = None
         #: Latin-script languages, read only in sentences their function words mark as theirs
         self._latin = tuple(lg for lg in self.languages if lg.latin)
         #: a Latin-script line opening with a label only a Latin-script language writes
@@ -365,9 +368,18 @@ class ScriptMatcher:
         if not self._latin:
             return False
         # a Latin-script sentence some file would read (its function words), or a label line
-        return any(self._latin_group(text, a, b) is not None for a, b in _spans(text)) or (
+        return any(g is not None for g in self._latin_groups(text).values()) or (
             self._latin_label is not None and self._latin_label.search(text) is not None
         )
+
+    def _latin_groups(self, text: str) -> dict[tuple[int, int], _Group | None]:
+        """:meth:`_latin_group` of each sentence of ``text`` (cached for the last text)."""
+        last = self._latin_last
+        if last is not None and last[0] == text:
+            return last[1]
+        groups = {(a, b): self._latin_group(text, a, b) for a, b in _spans(text)}
+        self._latin_last = (text, groups)
+        return groups
 
     def _latin_group(self, text: str, a: int, b: int) -> _Group | None:
         """The Latin-script languages whose function words mark the span as theirs: two or
@@ -405,11 +417,13 @@ class ScriptMatcher:
         codes = self._label_codes.get(regex.sub(r"[ \t]+", " ", m.group(1)).casefold())
         return self._codes_group(frozenset(codes)) if codes else None
 
-    def _span_group(self, text: str, a: int, b: int) -> _Group | None:
+    def _span_group(self, text: str, a: int, b: int, latin: dict[tuple[int, int], _Group | None] | None = None) -> _Group | None:
         if _NON_LATIN.search(text, a, b) is not None:
             present = _present(text, a, b)
             return self._group(present) if present else None
-        return self._latin_group(text, a, b) if self._latin else None
+        if not self._latin:
+            return None
+        return latin[(a, b)] if latin is not None and (a, b) in latin else self._latin_group(text, a, b)
 
     def _group(self, present: frozenset[str]) -> _Group | None:
         distinct = present & _DISTINCT
@@ -433,8 +447,9 @@ class ScriptMatcher:
             )
             if group is not None:
                 self._form_field(text, a, b, group, out, in_form)
+        latin = self._latin_groups(text) if self._latin else None
         for a, b in _spans(text):
-            group = self._span_group(text, a, b) if b > a else None
+            group = self._span_group(text, a, b, latin) if b > a else None
             if group is not None:
                 self._sentence(text, a, b, group, out, in_form)
         return out
@@ -480,12 +495,8 @@ class ScriptMatcher:
                 continue
             kept.append((key, s, e))
         clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(text, a, b)]
-        selfs = [] if group.unsure else group.self_words.all(text, a, b)
         others = group.others.all(text, a, b)
-        # a first-person possessive right after another person is theirs: "Ο πατέρας μου",
-        # "אבא שלי", "คุณพ่อของผม" (my father)
-        # (and one inside another person's phrase is theirs too: "mi padre", "κόρη μου")
-        selfs = [x for x in selfs if not any(0 <= x[0] - oe <= POSSESSIVE_GAP or os_ <= x[0] < oe for os_, oe, _w in others)]
+        selfs = _own_words(group, text, a, b, others)
         membership = [w for k in (PARTY, Category.UNION_PARTY_MEMBERSHIP.value) if k in group.cues
                       for w in [group.cues[k].first(text, a, b)] if w]
         code = "+".join(lg.code for lg in group.langs)
@@ -581,6 +592,15 @@ def _surname(text: str, a: int, b: int, s: int, e: int) -> bool:
 
 def _present(text: str, a: int, b: int) -> frozenset[str]:
     return frozenset(name for name in map(_script_of, {c for c in text[a:b] if _NON_LATIN.match(c)}) if name)
+
+
+def _own_words(group: _Group, text: str, a: int, b: int, others: list) -> list:
+    """The first-person words of ``[a, b)`` that are the writer's own: a first-person
+    possessive right after another person is theirs ("Ο πατέρας μου", "אבא שלי",
+    "คุณพ่อของผม": my father), and so is one inside another person's phrase ("mi padre",
+    "κόρη μου"); none when the sentence's language is one of several."""
+    selfs = [] if group.unsure else group.self_words.all(text, a, b)
+    return [x for x in selfs if not any(0 <= x[0] - oe <= POSSESSIVE_GAP or os_ <= x[0] < oe for os_, oe, _w in others)]
 
 
 def _negated(text: str, a: int, b: int, s: int, e: int, group: _Group) -> str | None:

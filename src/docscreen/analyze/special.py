@@ -883,12 +883,10 @@ class DisclosureMatcher:
         """The words right before a prison's name that say someone was held there: a
         duration ("Six months in Roumieh") or a word of custody ("held at", "an inmate at",
         "released from", "locked up in"; ``custody_leads``) and a preposition."""
-        k = s - 1
-        while k >= sent.start and doc[k].lower_ in ("the", "a", "an"):
-            k -= 1
-        if k <= sent.start or doc[k].lower_ not in ("in", "at", "inside", "from", "to", "of"):
+        before = _prep_before(doc, s, sent, _CUSTODY_PREPS)
+        if before is None:
             return None
-        prep, k = doc[k].lower_, k - 1
+        prep, k = before
         if doc[k].lower_ == "up" and k > sent.start:
             k -= 1  # "locked up in"
         word = doc[k].lower_
@@ -896,8 +894,8 @@ class DisclosureMatcher:
             word not in _CUSTODY_NOUNS and k > sent.start and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _BEFORE_PARTICIPLE
         ):  # (a participle after a noun is the noun's: not "a workshop held at HMP Send")
             return f"{word} {prep}"
-        if word in _TIME_UNITS and k > sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")):
-            return f"{doc[k - 1].lower_} {word} {prep}"
+        if (duration := _duration_at(doc, k, sent)) is not None:
+            return f"{duration} {prep}"
         return None
 
     def _stay_lead(self, doc: Doc, s: int, sent: _Sentence, category: Category) -> str | None:
@@ -905,14 +903,11 @@ class DisclosureMatcher:
         stayed there: a service user's word opening the line ("Resident at", "Former client
         of", "Inpatient, ..."), a verb of living ("Lived in an"; addiction only) or a duration
         ("Six weeks at"), then a preposition or a comma."""
-        k = s
-        if doc[k].lower_ not in _STAY_PREPS:  # (a term may hold its preposition: "in an Oxford House")
-            k = s - 1
-            while k > sent.start and doc[k].lower_ in ("the", "a", "an"):
-                k -= 1
-        if k <= sent.start or not (doc[k].lower_ in _STAY_PREPS or doc[k].text == ","):
+        # (a term may hold its preposition: "in an Oxford House")
+        before = _prep_before(doc, s, sent, _STAY_PREPS, comma=True, own=True)
+        if before is None:
             return None
-        prep, k = doc[k].lower_, k - 1
+        prep, k = before
         word = doc[k].lower_
 
         def opens_line(i: int) -> bool:  # nothing but bullets, dates and "former" before it
@@ -922,11 +917,8 @@ class DisclosureMatcher:
             return f"{word}{prep}" if prep == "," else f"{word} {prep}"
         if word in _LIVED and prep != "," and category == Category.ADDICTION and opens_line(k):
             return f"{word} {prep}"
-        if (
-            word in _TIME_UNITS and prep in ("at", "in") and k > sent.start
-            and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")) and opens_line(k - 1)
-        ):
-            return f"{doc[k - 1].lower_} {word} {prep}"
+        if prep in ("at", "in") and (duration := _duration_at(doc, k, sent)) is not None and opens_line(k - 1):
+            return f"{duration} {prep}"
         return None
 
     def _opening_cue(self, cat: Category, toks) -> bool:
@@ -2204,6 +2196,34 @@ class DisclosureMatcher:
 
 #: A line "Label: value" whose label is one to four words (for :meth:`_misspelt_fields`).
 _LABELLED_LINE = regex.compile(r"(?m)^[ \t]*[-•*·▪]?[ \t]*(?P<label>\p{L}[\p{L} ]{5,30}?)[ \t]*[:：][ \t]*(?P<value>[^\n|;•]{1,80})")
+
+
+#: Prepositions between a word of custody and a prison's name ("held at", "released from")
+_CUSTODY_PREPS = frozenset({"in", "at", "inside", "from", "to", "of"})
+
+
+def _prep_before(
+    doc: Doc, s: int, sent: _Sentence, preps: frozenset[str], *, comma: bool = False, own: bool = False
+) -> tuple[str, int] | None:
+    """The preposition right before the name at token ``s``, past articles ("held at the
+    Scrubs"; with ``comma`` also a comma: "Inpatient, The Priory"; with ``own`` the name's own
+    first word: "in an Oxford House"), and the index of the word before it; None when the
+    sentence has no word before it."""
+    k = s
+    if not (own and doc[s].lower_ in preps):
+        k = s - 1
+        while k > sent.start and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+    if k <= sent.start or not (doc[k].lower_ in preps or (comma and doc[k].text == ",")):
+        return None
+    return doc[k].lower_, k - 1
+
+
+def _duration_at(doc: Doc, k: int, sent: _Sentence) -> str | None:
+    """A duration ending at token ``k`` ("six months", "a year", "several weeks")."""
+    if doc[k].lower_ in _TIME_UNITS and k > sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "few", "several")):
+        return f"{doc[k - 1].lower_} {doc[k].lower_}"
+    return None
 
 
 def _dated_stay(doc: Doc, s: int, e: int, sent: _Sentence, job_words: frozenset[str]) -> str | None:
