@@ -16,11 +16,12 @@ _SPECIAL = {c.value for c in SPECIAL}
 #: cue ("Imam iskustvo" is Croatian "I have", "PS : je suis disponible", "une enceinte
 #: connectée" is a speaker, Tagalog and Indonesian "ako"/"saya" before a word that is also a
 #: condition's name). Known false positives, kept here so they are seen and so a fix shows
-#: (strict: a case that starts passing fails until it is taken off the list).
+#: (strict: a case that starts passing fails until it is taken off the list). Session 12 took
+#: 8 off: an English finding after another person's word of the sentence's language is theirs
+#: ("Fiul meu are autism"); the languages' negations and work words, tried too, cost the eval
+#: splits 23 disclosures for none of these.
 ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "af-negative-11",
-    "ca-negative-1",
-    "da-negative-3",
     "de-negative-22",
     "es-negative-29",
     "fr-negative-17",
@@ -36,32 +37,26 @@ ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "id-negative-12",
     "id-negative-15",
     "id-negative-19",
-    "id-negative-2",
     "id-negative-21",
     "id-negative-5",
     "it-negative-27",
     "it-negative-6",
-    "nb-negative-3",
     "nl-negative-23",
-    "pl-negative-17",
     "pt-negative-12",
     "pt-negative-21",
     "pt-negative-27",
     "pt-negative-28",
-    "ro-negative-19",
     "ro-negative-8",
     "sl-negative-16",
     "sl-negative-23",
     "sl-negative-8",
     "sv-negative-1",
     "sv-negative-12",
-    "sv-negative-13",
     "sv-negative-21",
     "tl-negative-11",
     "tl-negative-16",
     "tl-negative-18",
     "tl-negative-19",
-    "tl-negative-2",
     "tl-negative-20",
     "tr-negative-9",
     "vi-negative-16",
@@ -123,7 +118,7 @@ def _cases(kind: str):
 def test_languages_ship_with_examples_both_ways() -> None:
     assert len(LANGUAGES) >= 10
     # (the known failures are a small part: 1,821 + 1,200 examples)
-    assert len(ENGLISH_ENGINE_FALSE_POSITIVES) <= 60 and len(UNREACHED) <= 5 and len(NO_LATIN_CUES) <= 40
+    assert len(ENGLISH_ENGINE_FALSE_POSITIVES) <= 40 and len(UNREACHED) <= 5 and len(NO_LATIN_CUES) <= 40
     for lg in LANGUAGES:
         assert len(lg.positive_examples) >= 10, lg.code
         assert len(lg.negative_examples) >= 10, lg.code

@@ -272,3 +272,24 @@ def test_a_latin_label_only_one_language_writes_names_the_line() -> None:
               form_labels={}, categories={"CRIMINAL_RECORD": {"terms": ["skazan"], "cues": []}})
     m = ScriptMatcher((parse_language(sk, "sk"), parse_language(pl, "pl")))
     assert found(m, "Register trestov: záznam z roku 2019 (jazda pod vplyvom alkoholu)") == {"CRIMINAL_RECORD": "script_form"}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> ScriptMatcher:
+    return ScriptMatcher(load_languages())
+
+
+def _reading(m: ScriptMatcher, text: str, term: str, category: Category = Category.HEALTH_GENETIC):
+    s = text.index(term)
+    return m.foreign_other_person(text, s, s + len(term), category)
+
+
+def test_an_english_finding_in_another_latin_language_after_another_person_is_theirs(shipped) -> None:
+    assert _reading(shipped, "Ayah saya menderita diabetes sehingga saya mengambil cuti selama sebulan.", "diabetes") == "Ayah"
+    assert _reading(shipped, "Fiul meu are autism, de aceea colaborez cu o asociație.", "autism") is not None
+    # the writer's own status stands, and so does a partner's word for sexual life
+    assert _reading(shipped, "Saya menderita diabetes sejak 2015 dan rutin kontrol.", "diabetes") is None
+    assert _reading(shipped, "Mi esposa y yo nos casamos en 2016; somos una pareja del mismo sexo.", "pareja del mismo sexo",
+                    Category.SEXUAL_LIFE) is None
+    # English sentences are the English rules' alone
+    assert _reading(shipped, "My father has diabetes, so I took a month off.", "diabetes") is None

@@ -115,6 +115,9 @@ RESCUE = 0.8
 #: ... and a term a work word dropped, in a sentence in the first person: the threshold, or
 #: never (None)
 PRO_RESCUE: float | None = 0.99
+#: Weigh the English rules' findings in another Latin-script language's sentence with that
+#: language's other-person words (None: do not; see _read_foreign)
+FOREIGN_READING: float | None = 1.0
 RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
@@ -782,7 +785,23 @@ class DisclosureMatcher:
         if self.classifier is not None:
             hits = self._classify(doc, sents, hits)
             hits.extend(self._statements(doc, sents, hits))
-        return hits + others
+        return self._read_foreign(text, hits) + others
+
+    def _read_foreign(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The English rules' findings in a sentence of another Latin-script language whose
+        other-person words come before the term (see :meth:`ScriptMatcher.foreign_other_person`):
+        someone else's status ("Ayah saya menderita diabetes" is the father's). Form fields
+        keep their own reading."""
+        if FOREIGN_READING is None:
+            return hits
+        out = []
+        for h in hits:
+            if h.score >= 0.5 and h.decision != "form_field":
+                who = self.scripts.foreign_other_person(text, h.start, h.end, h.category)
+                if who is not None:
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["third_party"], "third_party", negative=who)
+            out.append(h)
+        return out
 
     def _script_hits(self, text: str) -> list[Hit]:
         """Disclosures in sentences written in other scripts (docscreen.analyze.scripts)."""
