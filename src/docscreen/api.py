@@ -82,7 +82,8 @@ class Scanner:
 
         One document-level rule: where the document mentions a category professionally
         again and again (a criminal-defence paralegal's case types, an oncology analyst's
-        registries: ``special.DOMAIN_MIN`` professional mentions or more), its *weak*
+        registries: ``special.DOMAIN_MIN`` professional mentions or more, those of related
+        categories counted too: ``special.DOMAIN_RELATED``), its *weak*
         disclosures of that category (a status line without a cue, a listed organisation)
         are read as more of the same work and dropped. Strong ones (a form field, a
         disclosure cue such as "I was diagnosed with") stay.
@@ -101,7 +102,7 @@ class Scanner:
         return [
             f
             for f in findings
-            if not (f.pattern in special.WEAK_DECISIONS and professional[f.category] >= special.DOMAIN_MIN)
+            if not (f.pattern in special.WEAK_DECISIONS and special.domain_mentions(professional, f.category) >= special.DOMAIN_MIN)
         ]
 
     def _analyze_segment(self, segment: Segment, professional: Counter[str] | None = None) -> list[Finding]:

@@ -2025,3 +2025,24 @@ def test_a_resume_line_opened_by_a_cue_verb_is_signal_enough_for_the_classifier(
     # without the cue verb opening the line, a line with no person word needs a term
     assert "POLITICAL_BELIEF" not in cats(m, "Three nights a week on the Sanders campaign in 2020.")
     assert "POLITICAL_BELIEF" not in cats(m, "Ran payroll for the Sanders campaign office in 2020, phone-banked later.")
+
+
+def test_a_clinical_documents_health_work_makes_its_weak_addiction_lines_work_too(scanner) -> None:
+    """A document's professional context drops its weak disclosures; for addiction, the
+    professional mentions of health and of criminal records count too (a psychiatric nurse's
+    detox skills line is more of the same clinical work)."""
+    from docscreen.model import Location, Segment
+
+    line = "• Alcohol and opioid detox: CIWA-Ar and COWS scoring, chlordiazepoxide and buprenorphine regimes."
+    work = [
+        "• Named nurse for up to six patients with psychosis, bipolar disorder or severe depression.",
+        "• Run the ward's clozapine monitoring: baseline bloods, titration and physical health checks.",
+        "• Administer depot antipsychotics and complete physical observations after rapid tranquillisation.",
+    ]
+    alone = scanner.analyze_segments([Segment(line, Location("body"))])
+    assert "ADDICTION" in {f.category for f in alone}  # a weak reading on its own ...
+    found = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
+    assert "ADDICTION" not in {f.category for f in found}  # ... the clinic's work around it
+    # a strong disclosure stays whatever the document's work
+    own = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, "I have been in recovery from alcohol addiction since 2015."]])
+    assert "ADDICTION" in {f.category for f in own}

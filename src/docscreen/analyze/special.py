@@ -106,6 +106,17 @@ WEAK_DECISIONS = frozenset({
     "unqualified", "headed", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self"
 })
 DOMAIN_MIN = 3
+#: Categories whose professional mentions count toward another's document context: a clinic's
+#: or a court's work is addiction work too (a psychiatric nurse's "Alcohol detox" skills line, a
+#: defence solicitor's drug-rehabilitation requirements)
+DOMAIN_RELATED: dict[str, tuple[str, ...]] = {
+    Category.ADDICTION.value: (Category.HEALTH_GENETIC.value, Category.CRIMINAL_RECORD.value),
+}
+
+
+def domain_mentions(professional: Counter, category: str) -> int:
+    """A document's professional mentions of ``category`` and of its related categories."""
+    return professional[category] + sum(professional[c] for c in DOMAIN_RELATED.get(category, ()))
 #: Cues that show support, not membership, for a lexicon with an ``also`` category.
 WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
