@@ -72,7 +72,6 @@ NO_LATIN_CUES = frozenset({
     "ca-positive-23",
     "cs-positive-4",
     "de-positive-16",
-    "de-positive-17",
     "es-positive-28",
     "es-positive-4",
     "es-positive-9",

@@ -103,7 +103,8 @@ SCORES = {
 #: Decisions a document's professional context overrules (see Scanner.analyze_segments), and
 #: how many professional mentions of a category make that context.
 WEAK_DECISIONS = frozenset({
-    "unqualified", "headed", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self"
+    "unqualified", "headed", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self",
+    "classifier",
 })
 DOMAIN_MIN = 3
 #: Categories whose professional mentions count toward another's document context: a clinic's
@@ -122,7 +123,10 @@ WEAK_MEMBERSHIP = frozenset({"volunteer", "volunteered", "volunteering"})
 #: Decisions the sentence classifier may overturn (see DisclosureMatcher._classify).
 RESCUABLE = frozenset({"ambiguous", "no_cue"})
 VETOABLE = frozenset({"unqualified", "listed", "corroborated", "person_close"})
-RESCUE = 0.8
+RESCUE = 0.7
+#: ... and the membership reading of a party in a volunteer's sentence (below it, the party is
+#: a political belief only)
+RESCUE_SUPPORT = 0.8
 #: ... and a term a work word dropped, in a sentence in the first person: the threshold, or
 #: never (None)
 PRO_RESCUE: float | None = 0.99
@@ -1185,14 +1189,24 @@ class DisclosureMatcher:
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
                 frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
                 if not frag and (not short or plain >= 1) and p >= (PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE):
-                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
-                            "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
-                    reported.add((h.category, h.start))
+                    rescued = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
+                                  "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
+                    # (a volunteer's support is no membership unless the classifier is sure: "I
+                    # spent the 2019 election as a volunteer driver for my local Labour
+                    # candidate" is a political belief only at 0.76; "AAP volunteer-cum-party
+                    # worker" is a member at 0.93)
+                    support = (
+                        self.also_categories(h.rule) and p < RESCUE_SUPPORT
+                        and any(t.lower_ in WEAK_MEMBERSHIP for t in doc[x.start : x.end])
+                    )
+                    if not support:
+                        h = rescued
+                        reported.add((h.category, h.start))
                     # A rescued party is a political belief too ("DA ward councillor").
                     for other in self.also_categories(h.rule):
                         if (other, h.start) not in reported:
-                            out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, h.score,
-                                           h.decision, h.cue))
+                            out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, rescued.score,
+                                           rescued.decision, rescued.cue))
                             reported.add((other, h.start))
             elif h.decision in VETOABLE and not (
                 (h.decision == "unqualified" or (h.decision == "listed" and not self.also_categories(h.rule))) and foreign(h)
