@@ -338,6 +338,13 @@ def test_questions_are_not_disclosures(matcher) -> None:
     assert found(matcher, "Do you live with bipolar disorder?") == []
 
 
+def _categories_in(scanner, *lines: str) -> set[str]:
+    """The special categories the Scanner finds in a document of these lines (one segment each)."""
+    from docscreen.model import Location, Segment
+
+    return {f.category for f in scanner.analyze_segments([Segment(t, Location("body")) for t in lines])}
+
+
 def test_a_documents_professional_context_drops_its_weak_disclosures(scanner, monkeypatch) -> None:
     """A criminal-defence paralegal's case types are work; the same line alone is a status.
     (Rules only: the classifier's veto would decide the line alone otherwise.)"""
@@ -353,10 +360,8 @@ def test_a_documents_professional_context_drops_its_weak_disclosures(scanner, mo
         "Prepared case files on theft and burglary charges for our clients.",
         "Summarised arrest reports and witness statements for trial counsel.",
     ]
-    alone = scanner.analyze_segments([Segment(line, Location("body"))])
-    assert {f.category for f in alone} == {"CRIMINAL_RECORD"}
-    in_context = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
-    assert [f for f in in_context if f.category == "CRIMINAL_RECORD"] == []
+    assert _categories_in(scanner, line) == {"CRIMINAL_RECORD"}
+    assert "CRIMINAL_RECORD" not in _categories_in(scanner, *work, line)
     # A strong disclosure in the same document stays.
     strong = scanner.analyze_segments(
         [Segment(t, Location("body")) for t in [*work, "I was convicted of burglary in 2009."]]
@@ -2031,21 +2036,16 @@ def test_a_clinical_documents_health_work_makes_its_weak_addiction_lines_work_to
     """A document's professional context drops its weak disclosures; for addiction, the
     professional mentions of health and of criminal records count too (a psychiatric nurse's
     detox skills line is more of the same clinical work)."""
-    from docscreen.model import Location, Segment
-
     line = "• Alcohol and opioid detox: CIWA-Ar and COWS scoring, chlordiazepoxide and buprenorphine regimes."
     work = [
         "• Named nurse for up to six patients with psychosis, bipolar disorder or severe depression.",
         "• Run the ward's clozapine monitoring: baseline bloods, titration and physical health checks.",
         "• Administer depot antipsychotics and complete physical observations after rapid tranquillisation.",
     ]
-    alone = scanner.analyze_segments([Segment(line, Location("body"))])
-    assert "ADDICTION" in {f.category for f in alone}  # a weak reading on its own ...
-    found = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, line]])
-    assert "ADDICTION" not in {f.category for f in found}  # ... the clinic's work around it
+    assert "ADDICTION" in _categories_in(scanner, line)  # a weak reading on its own ...
+    assert "ADDICTION" not in _categories_in(scanner, *work, line)  # ... the clinic's work around it
     # a strong disclosure stays whatever the document's work
-    own = scanner.analyze_segments([Segment(t, Location("body")) for t in [*work, "I have been in recovery from alcohol addiction since 2015."]])
-    assert "ADDICTION" in {f.category for f in own}
+    assert "ADDICTION" in _categories_in(scanner, *work, "I have been in recovery from alcohol addiction since 2015.")
 
 
 def test_the_classifier_rescues_an_ambiguous_term_at_0_7() -> None:
