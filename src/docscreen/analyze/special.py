@@ -131,8 +131,8 @@ RESCUE_SUPPORT = 0.8
 #: never (None)
 PRO_RESCUE: float | None = 0.99
 #: Weigh the English rules' findings in another Latin-script language's sentence with that
-#: language's other-person words (None: do not; see _read_foreign)
-FOREIGN_READING: float | None = 1.0
+#: language's other-person words (see _read_foreign)
+FOREIGN_READING: bool = True
 RESCUE_MIN_WORDS = 6
 #: ... and a shorter line of at least this many words, at ``RESCUE_SHORT``
 RESCUE_SHORT_MIN_WORDS = 3
@@ -807,7 +807,7 @@ class DisclosureMatcher:
         other-person words come before the term (see :meth:`ScriptMatcher.foreign_other_person`):
         someone else's status ("Ayah saya menderita diabetes" is the father's). Form fields
         keep their own reading."""
-        if FOREIGN_READING is None:
+        if not FOREIGN_READING:
             return hits
         out = []
         for h in hits:
