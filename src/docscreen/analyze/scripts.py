@@ -415,10 +415,12 @@ class ScriptMatcher:
         Portuguese "no" is "in the", "travaille" starts "travailleur handicapé".)"""
         if not self._latin or category == Category.SEXUAL_LIFE:
             return None
-        a, b = next(((a, b) for (a, b) in _spans(text) if a <= s < b), (0, len(text)))
+        # (the sentence from the spans its language was worked out for, cached per text)
+        groups = self._latin_groups(text)
+        a, b = next(((a, b) for (a, b) in groups if a <= s < b), (0, len(text)))
         if _NON_LATIN.search(text, a, b) is not None:
             return None
-        group = self._latin_groups(text).get((a, b))
+        group = groups.get((a, b))
         if group is None:
             return None
         others = group.others.all(text, a, b)
@@ -446,7 +448,7 @@ class ScriptMatcher:
             return self._group(present) if present else None
         if not self._latin:
             return None
-        return latin[(a, b)] if latin is not None and (a, b) in latin else self._latin_group(text, a, b)
+        return latin[(a, b)] if latin is not None else self._latin_group(text, a, b)
 
     def _group(self, present: frozenset[str]) -> _Group | None:
         distinct = present & _DISTINCT
