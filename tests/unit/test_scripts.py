@@ -293,3 +293,25 @@ def test_an_english_finding_in_another_latin_language_after_another_person_is_th
                     Category.SEXUAL_LIFE) is None
     # English sentences are the English rules' alone
     assert _reading(shipped, "My father has diabetes, so I took a month off.", "diabetes") is None
+
+
+def test_a_short_latin_term_is_a_word_of_its_own_or_its_plural() -> None:
+    es = dict(ES, categories={"RELIGION_PHILOSOPHY": {"terms": ["sij", "budist"], "cues": []}})
+    m = ScriptMatcher((parse_language(es, "es"),))
+    # "sij" (Sikh) is not the start of an acronym, nor of another word
+    assert found(m, "Logística electoral; SIJE (sistema de información de la jornada electoral); Excel") == {}
+    assert found(m, "Soy sij y voy al gurdwara cada domingo.") == {"RELIGION_PHILOSOPHY": "script_self"}
+    assert found(m, "Mi familia y yo somos sijs desde siempre.") == {"RELIGION_PHILOSOPHY": "script_self"}
+    # a longer stem still runs on into its endings
+    assert found(m, "Soy budista desde 2010.") == {"RELIGION_PHILOSOPHY": "script_self"}
+
+
+def test_a_wrapped_line_is_one_sentence_with_the_next() -> None:
+    es = dict(ES, categories={"ADDICTION": {"terms": ["metadona"], "cues": []}}, professional=["en coordinación con"])
+    m = ScriptMatcher((parse_language(es, "es"),))
+    # the work words on the wrapped line's second half count for the term on its first
+    text = ("En el centro, yo acompaño a sesenta personas en tratamiento con metadona y\n"
+            "buprenorfina, en coordinación con los médicos del barrio.")
+    assert found(m, text) == {}
+    # a line that ends its sentence, or a next line in capitals, is a sentence of its own
+    assert found(m, "Yo estuve en tratamiento con metadona\nEn coordinación con el centro de salud.") == {"ADDICTION": "script_self"}

@@ -78,7 +78,9 @@ ENGLISH_FUNCTION_WORDS = frozenset("""
     since after before during while about into over under
 """.split())
 _NON_LATIN = regex.compile(r"[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s\p{N}\p{P}\p{S}]")
-_SENTENCE_END = regex.compile(r"[。！？!?；;।॥։።။។\n]|(?<=\S)\.(?=\s|$)|．")
+#: (a line break ends a sentence unless the line wraps: it ends in a word, a digit or a comma
+#: and the next goes on in lower case, "personnes en\ntraitement de substitution")
+_SENTENCE_END = regex.compile(r"[。！？!?；;।॥։።။។]|(?<![\p{L}\p{N},)'’])\n|\n(?!\p{Ll})|(?<=\S)\.(?=\s|$)|．")
 _LINE = regex.compile(r"[^\n]+")
 _CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
 #: A status line a term opens: at most this many characters (scripts without spaces) or words.
@@ -235,23 +237,32 @@ def load_languages() -> tuple[Language, ...]:
     return tuple(out)
 
 
+#: Latin-script terms this short match whole words only (see _Words)
+SHORT_WORD = 3
+
+
 class _Words:
     """Words of one kind (self, work, cues ...) of a set of languages, found in a span. In
     spaced scripts an entry starts at a word start and runs on into an ending, or, for
     ``whole`` kinds (first-person words, negations, copulas), is a word of its own: "я" is
     not "январь", "أنا" not "أنابيب". An acronym (up to five capitals) is a whole word in its
-    capitals: "ВІЛ" (HIV) is not "Вільнюс", nor "віл" (an ox)."""
+    capitals: "ВІЛ" (HIV) is not "Вільнюс", nor "віл" (an ox). With ``short_whole``, a Latin-
+    script entry of up to three letters is a word of its own too, or its plural in -s / -es:
+    Spanish "sij" (Sikh) is not "SIJE", Tagalog "Ati" not "Atienza"."""
 
-    def __init__(self, langs: tuple[Language, ...], pick, whole: bool = False) -> None:
+    def __init__(self, langs: tuple[Language, ...], pick, whole: bool = False, short_whole: bool = False) -> None:
         anywhere = sorted({w for lg in langs if lg.anywhere for w in pick(lg)})
         spaced = [lg for lg in langs if not lg.anywhere]
         parts = []
         if anywhere:
             parts.append(f"(?:{trie_pattern(anywhere)})")
         for lg in spaced:
-            words = sorted({w for w in pick(lg) if not _acronym(w)})
+            short = {w for w in pick(lg) if short_whole and lg.latin and len(w) <= SHORT_WORD and not _acronym(w)}
+            words = sorted({w for w in pick(lg) if not _acronym(w)} - short)
             if words:
                 parts.append(_word_start(lg) + f"(?:{trie_pattern(words)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
+            if short:
+                parts.append(_word_start(lg) + f"(?:{trie_pattern(sorted(short))})" + r"(?:e?s)?(?![\p{L}\p{M}])")
             acronyms = sorted({w for w in pick(lg) if _acronym(w)})
             if acronyms:
                 parts.append(r"(?<![\p{L}\p{M}])" + f"(?-i:{trie_pattern(acronyms)})" + r"(?![\p{L}\p{M}])")
@@ -298,7 +309,7 @@ class _Group:
         ) + tuple(r + " " for r in refusals)
         self.negation_words = {n.casefold() for lg in langs for n in lg.negations}
         keys = sorted({k for lg in langs for k in list(lg.terms) + list(lg.form_labels)})
-        self.terms = {k: _Words(langs, lambda lg, k=k: lg.terms.get(k, ())) for k in keys}
+        self.terms = {k: _Words(langs, lambda lg, k=k: lg.terms.get(k, ()), short_whole=True) for k in keys}
         self.cues = {k: _Words(langs, lambda lg, k=k: lg.cues.get(k, ())) for k in keys}
         labels = sorted({lab for lg in langs for ls in lg.form_labels.values() for lab in ls}, key=len, reverse=True)
         self.label_key = {lab.casefold(): k for lg in langs for k, ls in lg.form_labels.items() for lab in ls}
