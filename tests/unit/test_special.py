@@ -1958,6 +1958,15 @@ def test_registering_on_a_self_exclusion_register_is_the_gamblers_own() -> None:
     assert "ADDICTION" not in cats(m, "I have integrated our platforms with the ROFUS register in Denmark.")
 
 
+def test_a_past_tense_cue_is_no_cue_in_its_noun() -> None:
+    m = shared()
+    # "relapsed" is the candidate's relapse; "relapse" after "research on" is the topic
+    assert "ADDICTION" in cats(m, "I relapsed after residential treatment in 2019 and went back for a second stay.")
+    assert "ADDICTION" not in cats(
+        m, "My research has looked at relapse after residential treatment and at family involvement in recovery."
+    )
+
+
 def test_the_writer_as_a_services_patient_owns_the_conditions_of_the_sentence() -> None:
     m = shared()
     text = "I was a patient at CAMH's concurrent disorders service for alcohol use disorder and PTSD."

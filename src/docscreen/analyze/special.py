@@ -3285,17 +3285,18 @@ def _irregular(text: str, words: tuple[str, ...]) -> bool:
     return len(words) == 1 and " " not in text and words[0] != text and not text.startswith(words[0][:-1])
 
 
-#: Participles that open a cue and whose noun is no sign of the category: such a cue matches
-#: only as written (not "caution for", "arrest for": the nouns tell the same as "cautioned for")
-_PARTICIPLES_AS_WRITTEN = frozenset({"registered"})
+#: Participles that open a cue (or are the cue) and whose noun is no sign of the category:
+#: such a cue matches only as written (not "caution for", "arrest for": the nouns tell the same
+#: as "cautioned for"; but "research on relapse after residential treatment" is no relapse)
+_PARTICIPLES_AS_WRITTEN = frozenset({"registered", "relapsed"})
 
 
 def _participle_lead(text: str, words: tuple[str, ...]) -> bool:
-    """Does a cue of several words open with such a participle ("registered in" is matched as
-    "register in")? It then matches only as written, so the noun ("the ROFUS register in
-    Denmark") is no cue."""
+    """Does a cue open with such a participle ("registered in" is matched as "register in",
+    "relapsed" as "relapse")? It then matches only as written, so the noun ("the ROFUS register
+    in Denmark", "looked at relapse after residential treatment") is no cue."""
     first = text.split()[0].lower() if text.strip() else ""
-    return len(words) > 1 and first in _PARTICIPLES_AS_WRITTEN and words[0] != first
+    return bool(words) and first in _PARTICIPLES_AS_WRITTEN and words[0] != first
 
 
 def _named_subject(doc: Doc, sent: _Sentence, s: int) -> int | None:
