@@ -127,8 +127,6 @@ RESCUE = 0.7
 #: ... and the membership reading of a party in a volunteer's sentence (below it, the party is
 #: a political belief only)
 RESCUE_SUPPORT = 0.8
-#: ... and rescue a party's political reading alone when its membership reading falls short
-ALSO_RESCUE: bool = True
 #: ... and a term a work word dropped, in a sentence in the first person: the threshold, or
 #: never (None)
 PRO_RESCUE: float | None = 0.99
@@ -816,11 +814,10 @@ class DisclosureMatcher:
         for h in hits:
             if h.score >= 0.5 and h.decision != "form_field":
                 lang = self.scripts.foreign_word(text, h.start, h.end)
-                who = None if lang is not None else self.scripts.foreign_other_person(text, h.start, h.end, h.category)
                 if lang is not None:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["ambiguous"], "ambiguous",
                             negative=f"a function word of {lang}")
-                elif who is not None:
+                elif (who := self.scripts.foreign_other_person(text, h.start, h.end, h.category)) is not None:
                     h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["third_party"], "third_party", negative=who)
             out.append(h)
         return out
@@ -1221,7 +1218,7 @@ class DisclosureMatcher:
                                            rescued.decision, rescued.cue))
                             reported.add((other, h.start))
                 elif (
-                    not frag and (not short or plain >= 1) and ALSO_RESCUE and self._duty_verb(doc, x) is None
+                    not frag and (not short or plain >= 1) and self._duty_verb(doc, x) is None
                     and not _foreign(text[span(h)[0] : span(h)[1]]) and not self.scripts.latin_language_at(text, h.start)
                 ):
                     # ... and a party the classifier does not read as a membership may still
