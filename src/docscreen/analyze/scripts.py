@@ -257,13 +257,15 @@ class _Words:
         if anywhere:
             parts.append(f"(?:{trie_pattern(anywhere)})")
         for lg in spaced:
-            short = {w for w in pick(lg) if short_whole and lg.latin and len(w) <= SHORT_WORD and not _acronym(w)}
-            words = sorted({w for w in pick(lg) if not _acronym(w)} - short)
-            if words:
-                parts.append(_word_start(lg) + f"(?:{trie_pattern(words)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
+            entries = set(pick(lg))
+            acronyms = sorted({w for w in entries if _acronym(w)})
+            words = entries.difference(acronyms)
+            short = {w for w in words if len(w) <= SHORT_WORD} if short_whole and lg.latin else set()
+            longer = sorted(words - short)
+            if longer:
+                parts.append(_word_start(lg) + f"(?:{trie_pattern(longer)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
             if short:
                 parts.append(_word_start(lg) + f"(?:{trie_pattern(sorted(short))})" + r"(?:e?s)?(?![\p{L}\p{M}])")
-            acronyms = sorted({w for w in pick(lg) if _acronym(w)})
             if acronyms:
                 parts.append(r"(?<![\p{L}\p{M}])" + f"(?-i:{trie_pattern(acronyms)})" + r"(?![\p{L}\p{M}])")
         self.rx = regex.compile("|".join(parts), regex.IGNORECASE) if parts else None

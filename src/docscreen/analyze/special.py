@@ -1197,7 +1197,10 @@ class DisclosureMatcher:
                 short = words[sentence_of(h)] < RESCUE_MIN_WORDS
                 plain = sum(t.is_lower and len(t) >= 3 for t in doc[x.start : x.end])
                 frag = _fragment(doc, x) and not any(t.norm_ in _FIRST_PERSON or t.lower_ == "my" for t in doc[x.start : x.end])
-                if not frag and (not short or plain >= 1) and p >= (PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE):
+                # (the same line and threshold for a party's political reading alone, below)
+                line_ok = not frag and (not short or plain >= 1)
+                at = PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE
+                if line_ok and p >= at:
                     rescued = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                                   "classifier", cue=f"sentence classifier {p:.2f}", negative=h.negative)
                     # (a volunteer's support is no membership unless the classifier is sure: "I
@@ -1218,7 +1221,7 @@ class DisclosureMatcher:
                                            rescued.decision, rescued.cue))
                             reported.add((other, h.start))
                 elif (
-                    not frag and (not short or plain >= 1) and self._duty_verb(doc, x) is None
+                    line_ok and self._duty_verb(doc, x) is None
                     and not _foreign(text[span(h)[0] : span(h)[1]]) and not self.scripts.latin_language_at(text, h.start)
                 ):
                     # ... and a party the classifier does not read as a membership may still
@@ -1229,7 +1232,7 @@ class DisclosureMatcher:
                     # "verslag gedoen oor die ANC en die DA")
                     for other in self.also_categories(h.rule):
                         q = prob(other)
-                        if (other, h.start) not in reported and q >= (PRO_RESCUE if own else RESCUE_SHORT if short else RESCUE):
+                        if (other, h.start) not in reported and q >= at:
                             out.append(Hit(other, also_entity(other), h.rule, h.kind, h.start, h.end, SCORES["classifier"],
                                            "classifier", cue=f"sentence classifier {q:.2f}"))
                             reported.add((other, h.start))
