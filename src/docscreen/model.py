@@ -232,6 +232,7 @@ _DISCLOSURE_DECISIONS = {
     "classifier": "a term the rules left undecided; {cue}",
     "statement": "a sentence about the candidate that no rule decided; {cue}",
     "statement_line": "a resume line that no rule decided, with a term or cue of the category; {cue}",
+    "sure": "a sentence no rule decided and no other reading reached, which the classifier is sure of; {cue}",
     "script_form": "a form field in another script with a value ({cue})",
     "script_cue": "a term in another script with the category's cue '{cue}' in its sentence, no work word",
     "script_self": "a term in another script in a first-person sentence ('{cue}'), no work word",

@@ -2111,3 +2111,31 @@ def test_a_rescued_term_is_weak_in_a_document_of_that_work(scanner) -> None:
 
     path = Path(__file__).resolve().parents[2] / "fixtures" / "eval" / "docs" / "dv3_hl_15_drug_alcohol_commissioner_cover_uk.txt"
     assert "ADDICTION" not in {f.category for f in scanner.scan_path(path).findings}
+
+
+def test_a_sure_classifier_decides_what_the_rules_left_undecided() -> None:
+    # a line about others that the rescue leaves alone, at SURE (0.98) and not below
+    text = "Member of Recovery Runners, a Bristol running club for people in recovery from drink and drugs."
+    assert ("ADDICTION", "sure", "in recovery") in found(_full_with_classifier({"Runners": {"ADDICTION": 0.99}}), text)
+    assert "ADDICTION" not in cats(_full_with_classifier({"Runners": {"ADDICTION": 0.97}}), text)
+    # a sentence with no term: its clauses a semicolon joins read as one (each alone is not sure)
+    bare = "I drank to manage my moods until 2016; I'm four years dry now."
+    assert ("ADDICTION", "sure", bare) in found(_full_with_classifier({"until 2016; I'm": {"ADDICTION": 0.99}}), bare)
+    # only the categories where it held on the tuning splits (SURE)
+    assert "SEXUAL_LIFE" not in cats(
+        _full_with_classifier(_every_category(0.999)), "Outreach officer for a sexual health charity, working with gay and bisexual men."
+    )
+
+
+def test_a_sure_classifier_does_not_overrule_a_rules_reason() -> None:
+    m = _full_with_classifier(_every_category(0.999))
+    # a work word, someone else's status, a negation, a list of groups as a subject of work
+    assert "ADDICTION" not in cats(m, "I am comfortable prescribing naltrexone and acamprosate for alcohol use disorder.")
+    text = "He also supports participants in recovery from alcohol and other drug use who are referred by the court."
+    assert "ADDICTION" not in cats(m, text)
+    assert "CRIMINAL_RECORD" not in cats(m, "No criminal convictions; clean DBS, 2024.")
+    listed = "- Own the editing specification for population group (Black African, Coloured, Indian/Asian, White, Other)."
+    assert "RACE_ETHNICITY" not in cats(m, listed)
+    # nor a question, nor another language (the classifier reads English only)
+    assert "CRIMINAL_RECORD" not in cats(m, "Have you ever been convicted of a criminal offence?")
+    assert "ADDICTION" not in cats(m, "Trabajo con pacientes con alcoholismo en un centro de Madrid.")
