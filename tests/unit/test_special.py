@@ -2139,3 +2139,16 @@ def test_a_sure_classifier_does_not_overrule_a_rules_reason() -> None:
     # nor a question, nor another language (the classifier reads English only)
     assert "CRIMINAL_RECORD" not in cats(m, "Have you ever been convicted of a criminal offence?")
     assert "ADDICTION" not in cats(m, "Trabajo con pacientes con alcoholismo en un centro de Madrid.")
+
+
+def test_time_sober_or_clean_after_the_word_and_an_addict_with_its_article() -> None:
+    m = shared()
+    for text in ("SOBER 7 YRS.", "Sober for six years and counting, and now a qualified electrician.",
+                 "Served three years for a drug case; clean now for seven years and working as a welder.",
+                 "I'm four years dry and I run the Saturday parkrun.",
+                 "In 2015 I admitted I was an addict. In 2016 I started this company."):
+        assert "ADDICTION" in cats(m, text), text
+    for text in ("Full driving licence, clean for 10 years.", "Ten years dry stone walling experience across Cumbria.",
+                 "Self-confessed coffee addict and keen fell runner.", "I grew up as the son of an addict.",
+                 "Wrote a guide for families living with an addict's debts.", "Took a sober look at five years of churn data."):
+        assert "ADDICTION" not in cats(m, text), text
