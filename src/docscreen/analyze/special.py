@@ -1409,6 +1409,10 @@ class DisclosureMatcher:
         neg = _negation(self._cues["negations"], norms, a, {i - sent.start for i in covered})
         if neg == "no" and any(t.lower_ in _PORTUGUESE for t in doc[sent.start : sent.end]):
             neg = None  # "Voluntária no movimento #EleNão": Portuguese "no" is "in the"
+        if neg is not None and lex.category == Category.ADDICTION and _ABSTINENCE_TIME.search(doc[e : sent.end].text):
+            # "who has been free of gambling since 2017", "no alcohol for eleven years now": the
+            # time without it is an abstinence, the candidate's recovery
+            return [hit(lex.category, "disclosure_cue", cue=f"{neg} ... since")]
         if neg is not None:
             return [hit(lex.category, "negated", negative=neg)]
         if _quoted(doc, s, e):
@@ -1445,6 +1449,9 @@ class DisclosureMatcher:
             # (after a dash, only a short answer: "G6PD deficient – no fava beans at the team
             # lunch, please!" is no refusal)
             if _is_refusal(rest, self._refusals) and (norms[b] in (":", "：") or len(rest.split()) <= 3):
+                if lex.category == Category.ADDICTION and _ABSTINENCE_TIME.search(rest):
+                    # "Alcohol: none for 11 years (AA)" is an abstinence
+                    return [hit(lex.category, "disclosure_cue", cue="none ... since")]
                 return [hit(lex.category, "negated", negative=f"a refusal after it ('{rest[:20]}')")]
             if (
                 norms[b] in (":", "：") and all(not t.is_alpha for t in doc[sent.start : s])
@@ -2587,6 +2594,16 @@ def _exact_case(term: str) -> bool:
 
 def _squash(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower()))
+
+
+#: A time after a negated substance or habit that makes it an abstinence ("free of gambling
+#: since 2017", "none for 11 years", "ever since"), not a denial; years and months only ("no
+#: alcohol for 24 hours before a shift" is a rule).
+_NUMBER_WORD = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_ABSTINENCE_TIME = regex.compile(
+    rf"(?i)\b(?:since\s+(?:(?:19|20)\d\d|my\b)|ever\s+since|for\s+(?:over\s+|more\s+than\s+)?{_NUMBER_WORD}\s+(?:years?|yrs|months?)"
+    rf"|{_NUMBER_WORD}\s+(?:years?|yrs|months?)\s+(?:now|and\s+counting|clean|sober))\b"
+)
 
 
 def _is_refusal(value: str, refusals: set[str]) -> bool:
