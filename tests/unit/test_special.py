@@ -2156,10 +2156,10 @@ def test_time_sober_or_clean_after_the_word_and_an_addict_with_its_article() -> 
 
 def test_a_negated_habit_with_a_time_after_it_is_an_abstinence() -> None:
     m = shared()
-    assert "ADDICTION" in cats(m, "Ms. Osei, who has been free of gambling since 2017, handles our cash office.")
-    assert "ADDICTION" in cats(m, "Alcohol: none for 11 years (AA)")
-    assert "ADDICTION" in cats(m, "Free of alcohol for over six years now, and training as a paramedic.")
+    abstinent = ("Ms. Osei, who has been free of gambling since 2017, handles our cash office.",
+                 "Alcohol: none for 11 years (AA)", "Free of alcohol for over six years now, and training as a paramedic.")
+    assert [t for t in abstinent if "ADDICTION" not in cats(m, t)] == []
     # a denial, a refusal or a rule with no time of abstinence stays one
-    assert "ADDICTION" not in cats(m, "Alcohol: none")
-    assert "ADDICTION" not in cats(m, "No alcohol for 24 hours before a shift, as the site rules require.")
-    assert "ADDICTION" not in cats(m, "Ran the stand free of gambling advertising for the club's 2019 season.")
+    denied = ("Alcohol: none", "No alcohol for 24 hours before a shift, as the site rules require.",
+              "Ran the stand free of gambling advertising for the club's 2019 season.")
+    assert [t for t in denied if "ADDICTION" in cats(m, t)] == []
