@@ -2119,7 +2119,7 @@ def test_a_sure_classifier_decides_what_the_rules_left_undecided() -> None:
     assert ("ADDICTION", "sure", "in recovery") in found(_full_with_classifier({"Runners": {"ADDICTION": 0.99}}), text)
     assert "ADDICTION" not in cats(_full_with_classifier({"Runners": {"ADDICTION": 0.97}}), text)
     # a sentence with no term: its clauses a semicolon joins read as one (each alone is not sure)
-    bare = "I drank to manage my moods until 2016; I'm four years dry now."
+    bare = "I drank to manage my moods until 2016; I'm calmer and steadier now."
     assert ("ADDICTION", "sure", bare) in found(_full_with_classifier({"until 2016; I'm": {"ADDICTION": 0.99}}), bare)
     # only the categories where it held on the tuning splits (SURE)
     assert "SEXUAL_LIFE" not in cats(
