@@ -2121,6 +2121,11 @@ def test_a_sure_classifier_decides_what_the_rules_left_undecided() -> None:
     # a sentence with no term: its clauses a semicolon joins read as one (each alone is not sure)
     bare = "I drank to manage my moods until 2016; I'm calmer and steadier now."
     assert ("ADDICTION", "sure", bare) in found(_full_with_classifier({"until 2016; I'm": {"ADDICTION": 0.99}}), bare)
+    # "part of a name" is the one reason it overrules: a guess about capital letters
+    temple = "Board member, Temple Beth Shalom (Reform congregation), Tucson"
+    assert ("ambiguous", None, "part of a name") in decisions(_full_with_classifier({}), temple)
+    assert "RELIGION_PHILOSOPHY" not in cats(_full_with_classifier({"Temple": {"RELIGION_PHILOSOPHY": 0.97}}), temple)
+    assert "RELIGION_PHILOSOPHY" in cats(_full_with_classifier({"Temple": {"RELIGION_PHILOSOPHY": 0.99}}), temple)
     # only the categories where it held on the tuning splits (SURE)
     assert "SEXUAL_LIFE" not in cats(
         _full_with_classifier(_every_category(0.999)), "Outreach officer for a sexual health charity, working with gay and bisexual men."
