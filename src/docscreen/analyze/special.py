@@ -955,16 +955,10 @@ class DisclosureMatcher:
         Tucson"); so does a question or a sentence to the reader. It is a weak decision that a
         professional document overrules (``WEAK_DECISIONS``)."""
         out = list(hits)
-        text = _doc_text(doc)
         # (the sentences a semicolon joins on one line read as one: "I drank to manage
         # depression until 2016; both are treated now and I'm four years dry")
-        units: list[_Sentence] = []
-        for x in sents:
-            if units and regex.fullmatch(r";[ \t]*", text[doc[units[-1].end - 1].idx : doc[x.start].idx]):
-                units[-1] = _Sentence(units[-1].start, x.end)
-            else:
-                units.append(x)
-        for x in units:
+        groups = _semicolon_groups(_doc_text(doc), _SentenceIndex(doc, sents).spans)
+        for x in (_Sentence(sents[lo].start, sents[hi].end) for lo, hi in groups):
             toks = doc[x.start : x.end]
             if sum(t.is_alpha for t in toks) < SURE_MIN_WORDS:
                 continue
@@ -1190,15 +1184,13 @@ class DisclosureMatcher:
             a, b = span(h)
             return self.classifier(text[a:b])
 
+        groups = _semicolon_groups(text, spans)
+
         def clause_line(h: Hit) -> tuple[int, int]:
             """The hit's sentence with its neighbours joined to it by a semicolon on the same
             line ("Kratom withdrawal was worse than I expected; I've been off it thirty months")."""
             i = sentence_of(h)
-            lo = hi = i
-            while lo > 0 and regex.fullmatch(r";[ \t]*", text[spans[lo - 1][1] - 1 : spans[lo][0]]):
-                lo -= 1
-            while hi + 1 < len(spans) and regex.fullmatch(r";[ \t]*", text[spans[hi][1] - 1 : spans[hi + 1][0]]):
-                hi += 1
+            lo, hi = next(g for g in groups if g[0] <= i <= g[1])
             return spans[lo][0], spans[hi][1]
 
         def foreign(h: Hit) -> bool:
@@ -2714,6 +2706,19 @@ def _doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["text"] = doc.text
     return text
+
+
+def _semicolon_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences (first and last index, as character ``spans``) that a semicolon joins on
+    one line, each sentence in one group ("Kratom withdrawal was worse than I expected; I've
+    been off it thirty months" is one)."""
+    groups: list[tuple[int, int]] = []
+    for i in range(len(spans)):
+        if groups and regex.fullmatch(r";[ \t]*", text[spans[i - 1][1] - 1 : spans[i][0]]):
+            groups[-1] = (groups[-1][0], i)
+        else:
+            groups.append((i, i))
+    return groups
 
 
 class _SentenceIndex:
