@@ -934,11 +934,15 @@ class DisclosureMatcher:
                 # negated, professional, someone else's, "part of a name", vetoed...)
                 if any(h.category == cat and (h.score >= 0.5 or h.negative is not None) for h in inside):
                     continue
-                spec = self.specs.get(cat)
-                stem = spec.stem if spec else cat.value.lower()
-                out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
-                               SCORES[decision], decision, cue=f"sentence classifier {p:.2f}"))
+                out.append(self._statement_hit(cat, a, b, decision, p))
         return out
+
+    def _statement_hit(self, cat: Category, a: int, b: int, decision: str, p: float) -> Hit:
+        """The classifier's reading of the sentence at characters ``[a, b)`` as a finding."""
+        spec = self.specs.get(cat)
+        stem = spec.stem if spec else cat.value.lower()
+        return Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
+                   SCORES[decision], decision, cue=f"sentence classifier {p:.2f}")
 
     def _sure(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
         """The classifier alone where it is sure (``SURE``): in an English sentence about a
@@ -965,8 +969,11 @@ class DisclosureMatcher:
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             inside = [h for h in hits if a <= h.start < b]
             person = any(t.norm_ in _STATEMENT_PERSON for t in toks)
-            cats = [c for c in SURE if (person or any(h.category == c for h in inside))
-                    and not any(h.category == c and h.score >= 0.5 for h in inside)]
+            # (a category already reported, or with a reason a rule recorded against one of its
+            # terms, is not asked about: the classifier runs only where it can decide)
+            mine = {c: [h for h in inside if h.category == c] for c in SURE}
+            cats = [c for c in SURE if (person or mine[c])
+                    and not any(h.score >= 0.5 or h.negative not in (None, _PART_OF_A_NAME) for h in mine[c])]
             if not cats or doc[x.end - 1].text == "?" or self._second_person(doc, x):
                 continue
             if _foreign(toks.text):
@@ -974,18 +981,14 @@ class DisclosureMatcher:
             probs = self.classifier(toks.text)
             for cat in cats:
                 p = probs.get(cat.value, 0.0)
-                mine = [h for h in inside if h.category == cat]
-                if p < SURE[cat] or any(h.negative is not None and h.negative != _PART_OF_A_NAME for h in mine):
+                if p < SURE[cat]:
                     continue
-                if mine:  # the term the rules left undecided
-                    h = max(mine, key=lambda h: h.score)
+                if mine[cat]:  # the term the rules left undecided
+                    h = max(mine[cat], key=lambda h: h.score)
                     out.append(Hit(cat, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["sure"], "sure",
                                    cue=f"sentence classifier {p:.2f}"))
                 else:
-                    spec = self.specs.get(cat)
-                    stem = spec.stem if spec else cat.value.lower()
-                    out.append(Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
-                                   SCORES["sure"], "sure", cue=f"sentence classifier {p:.2f}"))
+                    out.append(self._statement_hit(cat, a, b, "sure", p))
         return out
 
     def _custody_lead(self, doc: Doc, s: int, sent: _Sentence) -> str | None:
