@@ -2159,6 +2159,17 @@ def test_time_sober_or_clean_after_the_word_and_an_addict_with_its_article() -> 
         assert "ADDICTION" not in cats(m, text), text
 
 
+def test_being_in_the_fellowship_or_going_to_it() -> None:
+    m = shared()
+    for text in ("I'm in AA, so at team dinners I'm the one with the Coke.", "I am in NA and have a sponsor.",
+                 "Most Tuesdays I go to AA before my evening shift."):
+        assert "ADDICTION" in cats(m, text), text
+    # "in AA" alone is a degree, a rating or the Automobile Association
+    for text in ("Our bonds have been in AA since the 2021 upgrade.", "Associate degree in AA, Pasadena City College.",
+                 "I'm in AAA Gold membership for roadside cover.", "I am in NAFTA compliance."):
+        assert "ADDICTION" not in cats(m, text), text
+
+
 def test_a_negated_habit_with_a_time_after_it_is_an_abstinence() -> None:
     m = shared()
     abstinent = ("Ms. Osei, who has been free of gambling since 2017, handles our cash office.",
