@@ -84,8 +84,9 @@ class Scanner:
         again and again (a criminal-defence paralegal's case types, an oncology analyst's
         registries: ``special.DOMAIN_MIN`` professional mentions or more, those of related
         categories counted too: ``special.DOMAIN_RELATED``), its *weak*
-        disclosures of that category (a status line without a cue, a listed organisation)
-        are read as more of the same work and dropped. Strong ones (a form field, a
+        disclosures of that category (a status line without a cue, a listed organisation, a
+        self-contained phrase such as "Drug Rehabilitation Requirements" or "union dues") are
+        read as more of the same work and dropped. Strong ones (a form field, a
         disclosure cue such as "I was diagnosed with") stay.
         """
         findings: list[Finding] = []
@@ -102,7 +103,7 @@ class Scanner:
         return [
             f
             for f in findings
-            if not (f.pattern in special.WEAK_DECISIONS and special.domain_mentions(professional, f.category) >= special.DOMAIN_MIN)
+            if not (f.pattern in special.DOCUMENT_WEAK_DECISIONS and special.domain_mentions(professional, f.category) >= special.DOMAIN_MIN)
         ]
 
     def _analyze_segment(self, segment: Segment, professional: Counter[str] | None = None) -> list[Finding]:
@@ -113,12 +114,20 @@ class Scanner:
             text=norm.text, language="en", return_decision_process=True, nlp_artifacts=self._artifacts
         )
         if professional is not None:
+            # at most LINE_MENTIONS_MAX mentions a line and category: one line's own terms are
+            # not a document's work ("Reconnaissance de la qualité de travailleur handicapé
+            # (RQTH) – surdité partielle" read "travailleur" as a work word for all three of
+            # its health terms)
+            mentions: Counter[tuple[str, int]] = Counter()
             for r in results:
                 meta = r.recognition_metadata or {}
                 if meta.get(special.DECISION_KEY) == "professional":
                     # a party mentioned at work is a professional mention of politics too
+                    line = norm.text.count("\n", 0, r.start)
                     for category in (meta[special.CATEGORY_KEY], *meta.get(special.ALSO_KEY, ())):
-                        professional[category] += 1
+                        mentions[category, line] += 1
+            for (category, _line), n in mentions.items():
+                professional[category] += min(n, special.LINE_MENTIONS_MAX)
         kept = [r for r in results if r.score >= self.min_score]
         identifiers = _resolve_overlaps(
             [r for r in kept if _name(r) in self._by_name], self._by_name

@@ -224,6 +224,7 @@ _DISCLOSURE_DECISIONS = {
     "disclosure_cue": "a term with the disclosure cue '{cue}' next to it",
     "membership": "an organisation or role with the membership cue '{cue}'",
     "phrase": "a self-contained disclosure phrase, no professional cue in the sentence",
+    "phrase_at_work": "a self-contained disclosure phrase in a sentence with the job-duty verb '{cue}' (a document of that work drops it)",
     "listed": "an organisation or role listed on its own (a resume line), no professional cue",
     "person": "a term in a sentence about the candidate ('{cue}'), no professional cue",
     "person_close": "a term right after 'I was/got/did ...', no professional cue",

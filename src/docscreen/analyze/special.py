@@ -79,6 +79,7 @@ SCORES = {
     "disclosure_cue": 0.85,
     "membership": 0.8,
     "phrase": 0.75,
+    "phrase_at_work": 0.75,
     "listed": 0.6,
     "corroborated": 0.6,
     "person_close": 0.55,
@@ -107,7 +108,16 @@ WEAK_DECISIONS = frozenset({
     "unqualified", "headed", "listed", "corroborated", "person_close", "statement_line", "script_line", "script_cue", "script_self",
     "classifier", "sure",
 })
+#: ... and, in a document only, a self-contained phrase in a sentence with a job-duty verb
+#: ("Oversee Drug Rehabilitation Requirements", "Administered union dues check-off", "I manage
+#: high-risk cases released on licence"): in a probation officer's, an employee relations
+#: manager's or an occupational health adviser's document it is the work's own vocabulary ("Sober
+#: since March 2012, I bring ..." in an addiction counsellor's stays a finding, as do a form field
+#: and a disclosure cue).
+DOCUMENT_WEAK_DECISIONS = WEAK_DECISIONS | {"phrase_at_work"}
 DOMAIN_MIN = 3
+#: ... of which one line gives at most this many (a line alone makes no document of work)
+LINE_MENTIONS_MAX = 2
 #: Categories whose professional mentions count toward another's document context: a clinic's
 #: or a court's work is addiction work too (a psychiatric nurse's "Alcohol detox" skills line, a
 #: defence solicitor's drug-rehabilitation requirements)
@@ -2042,7 +2052,15 @@ class DisclosureMatcher:
             elif third is not None:
                 main = hit(lex.category, "third_party", negative=third)  # "My brother has been in recovery"
             elif kind == "phrase":
-                main = hit(lex.category, "phrase", cue=kind)
+                # (a self-contained phrase is a disclosure in any sentence, but one in a
+                # sentence of work - "Oversee Drug Rehabilitation Requirements", "I manage
+                # high-risk cases released on licence" - is the work's vocabulary in a
+                # document of that work: a decision of its own, weak there)
+                duty = self._duty_verb(doc, clause)
+                if duty is None:
+                    main = hit(lex.category, "phrase", cue=kind)
+                else:
+                    main = hit(lex.category, "phrase_at_work", cue=duty[1])
             else:
                 # (in the term's clause: not "..., and I negotiated the wording with
                 # BusinessEurope's energy committee")
@@ -2854,7 +2872,7 @@ _ALONGSIDE = frozenset({"with", "alongside"})
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
 #: Decisions that a term run on from another person's term gives up, and what may join them
-_JOINED_WEAK = frozenset({"phrase", "unqualified", "listed", "no_cue", "ambiguous"})
+_JOINED_WEAK = frozenset({"phrase", "phrase_at_work", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
 _PERSON_NOUN_CUES = frozenset(
