@@ -2113,6 +2113,20 @@ def test_a_rescued_term_is_weak_in_a_document_of_that_work(scanner) -> None:
     assert "ADDICTION" not in {f.category for f in scanner.scan_path(path).findings}
 
 
+def test_the_sure_classifier_overrules_only_the_reasons_it_is_given(monkeypatch) -> None:
+    """SURE_OVERRULES (empty: none but "part of a name") lets a sure classifier overrule a work
+    word's reason; measured with a retrained classifier and not taken (see special.py)."""
+    import docscreen.analyze.special as special
+
+    text = "Completed a SerD programme for cocaine dependence in Turin in 2019."
+    m = _full_with_classifier({"SerD": {"ADDICTION": 0.99}})
+    assert "professional" in {d for d, _c, _n in decisions(m, text)}
+    assert "ADDICTION" not in cats(m, text)
+    monkeypatch.setattr(special, "SURE_OVERRULES", frozenset({"professional"}))
+    assert "ADDICTION" in cats(_full_with_classifier({"SerD": {"ADDICTION": 0.99}}), text)  # (a matcher caches its texts)
+    assert "ADDICTION" not in cats(_full_with_classifier({"SerD": {"ADDICTION": 0.97}}), text)
+
+
 def test_a_phrase_at_work_is_weak_in_a_document_of_that_work(scanner) -> None:
     """A self-contained phrase in a sentence with a job-duty verb ("Oversee Drug Rehabilitation
     Requirements and Alcohol Treatment Requirements") is the work's own vocabulary in a
