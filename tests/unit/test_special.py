@@ -2203,6 +2203,19 @@ def test_time_sober_or_clean_after_the_word_and_an_addict_with_its_article() -> 
         assert "ADDICTION" not in cats(m, text), text
 
 
+def test_a_follower_word_right_after_a_faith() -> None:
+    m = shared()
+    for text in ("Bön practitioner; I spent the winter of 2017 in retreat at Triten Norbutse.",
+                 "Falun Gong practitioner since 1998.", "Tenrikyo follower; I help at the summer camp.",
+                 "Follower of Hòa Hảo Buddhism; I cook at our village reading hall."):
+        assert "RELIGION_PHILOSOPHY" in cats(m, text), text
+    # not before the faith, nor further after it
+    for text in ("Nurse practitioner at a Catholic hospital in Omaha.",
+                 "Nurse practitioner, St Luke's Methodist Hospital, 2014-2020.",
+                 "Researched Pentecostal church growth and its follower networks on social media."):
+        assert "RELIGION_PHILOSOPHY" not in cats(m, text), text
+
+
 def test_being_in_the_fellowship_or_going_to_it() -> None:
     m = shared()
     for text in ("I'm in AA, so at team dinners I'm the one with the Coke.", "I am in NA and have a sponsor.",

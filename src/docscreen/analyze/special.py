@@ -2482,6 +2482,10 @@ def _one_edit(a: str, b: str) -> bool:
 _WORDS = regex.compile(r"[\w'’+]+")
 #: Cues starting with these words only introduce a term; they never attach after it
 #: ("Hindu philosophy as an adjunct lecturer").
+#: Cue words (alone) that name a follower of what comes right before them, and only there:
+#: "Falun Gong practitioner", "Bön practitioner", "Tenrikyo follower" (a "nurse practitioner at
+#: a Catholic hospital" is not one)
+_RIGHT_AFTER_ONLY = frozenset({"practitioner", "adherent", "follower"})
 _LEAD_IN_ONLY = frozenset(
     {"as", "a", "an", "the", "i", "'m", "be", "am", "my", "me", "is", "was", "with", "of", "for",
      "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
@@ -2924,13 +2928,17 @@ def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int,
         if not words:
             continue
         k = len(words)
-        for i in _find(words, norms, a - before - k, a):
+        for i in _find(words, norms, a - before - k, a) if not (k == 1 and words[0] in _RIGHT_AFTER_ONLY) else ():
             if i + k <= a:
                 d = a - (i + k)
                 if d <= before and (best is None or d < best[0]):
                     best = (d, text)
         if after is None or words[0] in _LEAD_IN_ONLY:
             continue  # "as a", "I am", "diagnosed with" introduce what follows them
+        if k == 1 and words[0] in _RIGHT_AFTER_ONLY:
+            if norms[b : b + 1] == list(words):
+                best = (0, text)
+            continue
         for i in _find(words, norms, b, b + after + k):
             d = i - b
             if d <= after and (best is None or d < best[0]):
