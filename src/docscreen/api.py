@@ -85,8 +85,9 @@ class Scanner:
         registries: ``special.DOMAIN_MIN`` professional mentions or more, those of related
         categories counted too: ``special.DOMAIN_RELATED``), its *weak*
         disclosures of that category (a status line without a cue, a listed organisation, a
-        self-contained phrase such as "Drug Rehabilitation Requirements" or "union dues") are
-        read as more of the same work and dropped. Strong ones (a form field, a
+        self-contained phrase in a sentence with a job-duty verb such as "Oversee Drug
+        Rehabilitation Requirements") are read as more of the same work and dropped. One line
+        gives at most ``special.LINE_MENTIONS_MAX`` of the mentions. Strong ones (a form field, a
         disclosure cue such as "I was diagnosed with") stay.
         """
         findings: list[Finding] = []

@@ -109,11 +109,10 @@ WEAK_DECISIONS = frozenset({
     "classifier", "sure",
 })
 #: ... and, in a document only, a self-contained phrase in a sentence with a job-duty verb
-#: ("Oversee Drug Rehabilitation Requirements", "Administered union dues check-off", "I manage
-#: high-risk cases released on licence"): in a probation officer's, an employee relations
-#: manager's or an occupational health adviser's document it is the work's own vocabulary ("Sober
-#: since March 2012, I bring ..." in an addiction counsellor's stays a finding, as do a form field
-#: and a disclosure cue).
+#: ("Oversee Drug Rehabilitation Requirements", "Administered union dues check-off"): in a
+#: probation officer's or an employee relations manager's document it is the work's own
+#: vocabulary ("Sober since March 2012, I bring ..." in an addiction counsellor's stays a
+#: finding, as do a form field and a disclosure cue).
 DOCUMENT_WEAK_DECISIONS = WEAK_DECISIONS | {"phrase_at_work"}
 DOMAIN_MIN = 3
 #: ... of which one line gives at most this many (a line alone makes no document of work)
@@ -2062,9 +2061,8 @@ class DisclosureMatcher:
                 main = hit(lex.category, "third_party", negative=third)  # "My brother has been in recovery"
             elif kind == "phrase":
                 # (a self-contained phrase is a disclosure in any sentence, but one in a
-                # sentence of work - "Oversee Drug Rehabilitation Requirements", "I manage
-                # high-risk cases released on licence" - is the work's vocabulary in a
-                # document of that work: a decision of its own, weak there)
+                # sentence of work - "Oversee Drug Rehabilitation Requirements" - is the work's
+                # vocabulary in a document of that work: a decision of its own, weak there)
                 duty = self._duty_verb(doc, clause)
                 if duty is None:
                     main = hit(lex.category, "phrase", cue=kind)
@@ -2480,12 +2478,12 @@ def _one_edit(a: str, b: str) -> bool:
 # --- helpers ------------------------------------------------------------------------------
 
 _WORDS = regex.compile(r"[\w'’+]+")
-#: Cues starting with these words only introduce a term; they never attach after it
-#: ("Hindu philosophy as an adjunct lecturer").
 #: Cue words (alone) that name a follower of what comes right before them, and only there:
 #: "Falun Gong practitioner", "Bön practitioner", "Tenrikyo follower" (a "nurse practitioner at
 #: a Catholic hospital" is not one)
 _RIGHT_AFTER_ONLY = frozenset({"practitioner", "adherent", "follower"})
+#: Cues starting with these words only introduce a term; they never attach after it
+#: ("Hindu philosophy as an adjunct lecturer").
 _LEAD_IN_ONLY = frozenset(
     {"as", "a", "an", "the", "i", "'m", "be", "am", "my", "me", "is", "was", "with", "of", "for",
      "in", "from", "to", "on", "by", "at", "he", "she", "his", "her", "we", "our", "diagnose",
@@ -2928,14 +2926,15 @@ def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int,
         if not words:
             continue
         k = len(words)
-        for i in _find(words, norms, a - before - k, a) if not (k == 1 and words[0] in _RIGHT_AFTER_ONLY) else ():
+        right_after = k == 1 and words[0] in _RIGHT_AFTER_ONLY
+        for i in _find(words, norms, a - before - k, a) if not right_after else ():
             if i + k <= a:
                 d = a - (i + k)
                 if d <= before and (best is None or d < best[0]):
                     best = (d, text)
         if after is None or words[0] in _LEAD_IN_ONLY:
             continue  # "as a", "I am", "diagnosed with" introduce what follows them
-        if k == 1 and words[0] in _RIGHT_AFTER_ONLY:
+        if right_after:
             if norms[b : b + 1] == list(words):
                 best = (0, text)
             continue
