@@ -2216,6 +2216,17 @@ def test_a_follower_word_right_after_a_faith() -> None:
         assert "RELIGION_PHILOSOPHY" not in cats(m, text), text
 
 
+def test_who_are_is_a_groups_status() -> None:
+    """"who is" after a named person is theirs; "who are" is a group's (holdout11's inclusion
+    manager: "internships for graduates who are deaf, blind or wheelchair users")."""
+    m = shared()
+    for text in ("We partnered with SG Enable on internships for graduates who are deaf, blind or wheelchair users.",
+                 "I mentor apprentices who are autistic."):
+        assert "HEALTH_GENETIC" not in cats(m, text), text
+    for text in ("Mr. Osei, who is deaf, leads our QA team.", "Ms. Vang, who is Hmong, was the first in her family to finish college."):
+        assert cats(m, text), text
+
+
 def test_being_in_the_fellowship_or_going_to_it() -> None:
     m = shared()
     for text in ("I'm in AA, so at team dinners I'm the one with the Coke.", "I am in NA and have a sponsor.",

@@ -1781,6 +1781,12 @@ class DisclosureMatcher:
             at = _cue_at(cue_words[disc[1]], norms, a, b, disc[0]) + len(cue_words[disc[1]])
             if at < len(norms) and norms[at] in _MEMBER_BODIES:
                 disc = None  # "trade-union density in all member states": a body's members
+        group_who = None
+        if disc is not None and cue_words.get(disc[1], ("",))[0] == "who":
+            at = _cue_at(cue_words[disc[1]], norms, a, b, disc[0]) + 1
+            if at < len(norms) and doc[sent.start + at].lower_ in _PLURAL_BE:
+                # "internships for graduates who are deaf": a group's, not one named person's
+                group_who = f"a group's ('who {doc[sent.start + at].lower_}')"
         if disc is None and described is not None and not ambiguous:
             disc = (a - lo, "describes a named person")
         if disc is not None and named is not None and any(
@@ -1871,7 +1877,7 @@ class DisclosureMatcher:
             i for i in range(len(toks) - 1)
             if toks[i].text in _RELIGIOUS_TITLES and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         )
-        third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks])
+        third = _third_party(self._cues["third_party"], norms, a, name_titles, [t.lower_ for t in toks]) or group_who
         if possessed is not None and possessed.startswith(("i ", "me ", "our ", "my ")):
             third = None  # "I have MS, as my mother did", "I teach tajweed to children at our mosque"
         if (
@@ -2883,6 +2889,8 @@ _ALONGSIDE = frozenset({"with", "alongside"})
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
 #: Decisions that a term run on from another person's term gives up, and what may join them
+#: "who are", "who were": a group's status, not one named person's ("graduates who are deaf")
+_PLURAL_BE = frozenset({"are", "were", "'re", "’re"})
 _JOINED_WEAK = frozenset({"phrase", "phrase_at_work", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
