@@ -2888,9 +2888,9 @@ _ALONGSIDE = frozenset({"with", "alongside"})
 #: "record suspension officer"); not the memberships and identities, whose officers and
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
-#: Decisions that a term run on from another person's term gives up, and what may join them
 #: "who are", "who were": a group's status, not one named person's ("graduates who are deaf")
 _PLURAL_BE = frozenset({"are", "were", "'re", "’re"})
+#: Decisions that a term run on from another person's term gives up, and what may join them
 _JOINED_WEAK = frozenset({"phrase", "phrase_at_work", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
