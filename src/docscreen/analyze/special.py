@@ -834,12 +834,13 @@ class DisclosureMatcher:
             starts = [doc[x.start].idx for x in sents]
             doc = self._doc(joined)
             sents = _resentence(doc, starts)
+        index = _SentenceIndex(doc, sents)
         if terms:
-            self._term_hits(doc, sents, labels, hits)
+            self._term_hits(doc, sents, index, labels, hits)
         if self.classifier is not None:
-            hits = self._classify(doc, sents, hits)
+            hits = self._classify(doc, sents, index, hits)
             hits.extend(self._statements(doc, sents, hits))
-            hits = self._sure(doc, sents, hits)
+            hits = self._sure(doc, sents, index, hits)
         return self._read_foreign(text, hits) + others
 
     def _read_foreign(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -961,7 +962,7 @@ class DisclosureMatcher:
         return Hit(cat, f"{cat.value}_STATEMENT", f"{stem}.classifier", "statement", a, b,
                    SCORES[decision], decision, cue=f"sentence classifier {p:.2f}")
 
-    def _sure(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+    def _sure(self, doc: Doc, sents: list[_Sentence], index: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
         """The classifier alone where it is sure (``SURE``): in an English sentence about a
         person, or holding a term of the category, a category the classifier gives at least its
         ``SURE`` threshold is reported where the rules left it undecided and the other
@@ -978,8 +979,7 @@ class DisclosureMatcher:
         out = list(hits)
         # (the sentences a semicolon joins on one line read as one: "I drank to manage
         # depression until 2016; both are treated now and I'm four years dry")
-        groups = _semicolon_groups(_doc_text(doc), _SentenceIndex(doc, sents).spans)
-        for x in (_Sentence(sents[lo].start, sents[hi].end) for lo, hi in groups):
+        for x in (_Sentence(sents[lo].start, sents[hi].end) for lo, hi in index.groups):
             toks = doc[x.start : x.end]
             if sum(t.is_alpha for t in toks) < SURE_MIN_WORDS:
                 continue
@@ -1073,7 +1073,9 @@ class DisclosureMatcher:
                 return True
         return False
 
-    def _term_hits(self, doc: Doc, sents: list[_Sentence], labels: list[tuple[int, int]], hits: list[Hit]) -> None:
+    def _term_hits(
+        self, doc: Doc, sents: list[_Sentence], index: _SentenceIndex, labels: list[tuple[int, int]], hits: list[Hit]
+    ) -> None:
         # (a term written in a script the language files read is theirs: "障害者手帳：無" is a
         # Japanese form field with "none", which only the Japanese lists know)
         matches = [m for m in self._matches(doc) if not self.scripts.reads(doc[m[1] : m[2]].text)]
@@ -1166,7 +1168,6 @@ class DisclosureMatcher:
                 hits.extend(decided)
                 per_sentence.setdefault(sent.start, []).append((decided[0], " ".join(t.norm_ for t in doc[s:e])))
             hits.extend(_corroborated(per_sentence, first_person))
-        index = _SentenceIndex(doc, sents)
         hits[first:] = _campaigned_for(
             _doc_text(doc), _beside_a_disclosure(doc, _role_at_org(index, _enumerations(doc, index, hits[first:])))
         )
@@ -1179,7 +1180,7 @@ class DisclosureMatcher:
                               f"{spec.stem if spec else 'addiction'}.form_field", "form", h.start, h.end,
                               h.score, h.decision, h.cue)
 
-    def _classify(self, doc: Doc, sents: list[_Sentence], hits: list[Hit]) -> list[Hit]:
+    def _classify(self, doc: Doc, sents: list[_Sentence], index: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
         """The sentence classifier's second opinion on each term the rules weighed:
 
         * a term the rules left below the threshold only for want of a cue (an ambiguous
@@ -1192,8 +1193,8 @@ class DisclosureMatcher:
           less than ``VETO``.
         Strong decisions (a form field, an attached disclosure cue) are the rules' alone.
         """
-        sentence_of = _SentenceIndex(doc, sents)
-        spans = sentence_of.spans
+        sentence_of = index
+        spans = index.spans
         text = _doc_text(doc)
         words = [sum(t.is_alpha for t in doc[x.start : x.end]) for x in sents]
 
@@ -1205,7 +1206,7 @@ class DisclosureMatcher:
             a, b = span(h)
             return self.classifier(text[a:b])
 
-        groups = _semicolon_groups(text, spans)
+        groups = index.groups
 
         def clause_line(h: Hit) -> tuple[int, int]:
             """The hit's sentence with its neighbours joined to it by a semicolon on the same
@@ -2760,10 +2761,20 @@ def _semicolon_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 class _SentenceIndex:
-    """Which sentence a hit's character offset falls in (-1: none)."""
+    """Which sentence a hit's character offset falls in (-1: none); the sentences' character
+    ``spans`` and their semicolon ``groups`` (:func:`_semicolon_groups`), worked out once per
+    analysed text for every step that reads them."""
 
     def __init__(self, doc: Doc, sents: list[_Sentence]) -> None:
         self.spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1].text)) for x in sents]
+        self._text = _doc_text(doc)
+        self._groups: list[tuple[int, int]] | None = None
+
+    @property
+    def groups(self) -> list[tuple[int, int]]:
+        if self._groups is None:
+            self._groups = _semicolon_groups(self._text, self.spans)
+        return self._groups
 
     def __call__(self, h: Hit) -> int:
         return next((i for i, (a, b) in enumerate(self.spans) if a <= h.start < b), -1)
