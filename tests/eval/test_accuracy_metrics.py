@@ -219,6 +219,7 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "holdout10_a.jsonl", dict(POS, id="u1"))
     _write_jsonl(tmp_path / "holdout11_a.jsonl", dict(POS, id="v1"))
     _write_jsonl(tmp_path / "holdout12_a.jsonl", dict(POS, id="w1"))
+    _write_jsonl(tmp_path / "holdout13_a.jsonl", dict(POS, id="x13"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
@@ -235,13 +236,14 @@ def test_splits(tmp_path):
     assert [r.id for r in acc.load_split(tmp_path, "holdout10")] == ["u1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout11")] == ["v1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout12")] == ["w1"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "u1", "v1", "w1", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout13")] == ["x13"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "u1", "v1", "w1", "x13", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
 
 #: the held-out splits' documents written by the test below, and their splits
-HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"), ("u", "holdout10"), ("v", "holdout11"), ("w", "holdout12"))
+HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"), ("u", "holdout10"), ("v", "holdout11"), ("w", "holdout12"), ("x", "holdout13"))
 
 
 def test_loads_docs_and_rejects_bad_truth(tmp_path):
