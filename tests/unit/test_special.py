@@ -2247,3 +2247,63 @@ def test_a_negated_habit_with_a_time_after_it_is_an_abstinence() -> None:
     denied = ("Alcohol: none", "No alcohol for 24 hours before a shift, as the site rules require.",
               "Ran the stand free of gambling advertising for the club's 2019 season.")
     assert [t for t in denied if "ADDICTION" in cats(m, t)] == []
+
+
+def test_a_fields_value_listing_clean_answers_is_no_disclosure() -> None:
+    """holdout12: "Health status: good, fit for all duties" (a clearance names no condition) and
+    "Ethnic origin: not declared"; a list with a real answer in it still is one."""
+    m = shared()
+    for text in ("Health status: good, fit for all duties.", "Ethnic origin: not declared", "Health: fit for work",
+                 "Medical conditions: none; no restrictions"):
+        assert not cats(m, text), text
+    for text in ("Health: good, asthma well controlled", "Disability: dyslexia and dyspraxia",
+                 "Ethnicity: White / Irish", "Criminal record: no; caution in 2015 for criminal damage"):
+        assert cats(m, text), text
+
+
+def test_a_yes_no_membership_field_and_a_union_of_disabled_people() -> None:
+    """holdout12: "Trade union member: no" is a field answered no, not a member's line; the Kenya
+    Union of the Blind is a disabled people's organisation, not a trade union."""
+    m = shared()
+    for text in ("Trade union member: no", "Member of a trade union: No", "Party member: none"):
+        assert not cats(m, text), text
+    assert cats(m, "Trade union member: yes, UNISON") == {"UNION_PARTY_MEMBERSHIP"}
+    assert cats(m, "Party member: Labour, since 2015") >= {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}
+    assert cats(m, "Member, Kenya Union of the Blind (registered visually impaired since 2010).") == {"HEALTH_GENETIC"}
+    assert "UNION_PARTY_MEMBERSHIP" in cats(m, "Member of the Kenya Union of Journalists since 2012.")
+
+
+def test_a_titled_persons_spouse_of_the_same_gender() -> None:
+    """holdout12: "Ms. Sato's wife", "Mr. Ortega's husband" fix both genders (fixtures/eval
+    convention, as "Ms. Fonseca's wife"); the other pairings fix nothing."""
+    m = shared()
+    for text in ("Ms. Sato's wife, Keiko, also works in our Osaka office.",
+                 "Mr. Ortega Ruiz's husband, Daniel, joined us at the awards dinner in June."):
+        assert "SEXUAL_LIFE" in cats(m, text), text
+    for text in ("Mr. Sato's wife, Keiko, also works in our Osaka office.",
+                 "Ms. Ortega's husband joined us at the awards dinner in June."):
+        assert "SEXUAL_LIFE" not in cats(m, text), text
+
+
+def test_the_candidates_an_employer_serves_are_others() -> None:
+    """holdout12's employment adviser: "interview adjustments for candidates with dyslexia or
+    hearing loss" is the candidates' status; "As a candidate with dyslexia" is the writer's."""
+    m = shared()
+    assert "HEALTH_GENETIC" not in cats(m, "I ran interview adjustments for candidates with dyslexia or hearing loss.")
+    assert "HEALTH_GENETIC" not in cats(m, "Set up reasonable adjustments for applicants with epilepsy.")
+    assert "HEALTH_GENETIC" in cats(m, "As a candidate with dyslexia, I know the value of clear adverts.")
+
+
+
+def test_a_member_named_by_the_partys_acronym() -> None:
+    """holdout10-12: "DPP member", "I'm a PSD member", "Member of the LDP": the acronyms whose
+    other senses take no "member" (session 16); not "PPP member states", "a member of the PRI"
+    (investors' principles), nor a reporter's or a relative's."""
+    m = shared()
+    for text in ("DPP member; former cadre in the Tainan city party youth department.",
+                 "I'm a PSD member and have sat in Coimbra's municipal assembly since 2017.",
+                 "Member of the LDP since 2015, Setagaya branch.", "Card-carrying BNP member since 2010."):
+        assert {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"} <= cats(m, text), text
+    for text in ("PPP member states agreed the framework.", "We are a member of the PRI and report annually.",
+                 "As a reporter I interviewed PTI members in Lahore.", "My uncle is an ANC member."):
+        assert not cats(m, text) & {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}, text

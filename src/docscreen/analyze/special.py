@@ -2325,7 +2325,7 @@ class DisclosureMatcher:
             stripped = value.rstrip(" \t.,")
             lead = len(stripped) - len(stripped.lstrip(" \t"))
             stripped = stripped.strip(" \t")
-            if not stripped or _squash(stripped) in self._refusal_values or _is_refusal(stripped, self._refusals):
+            if self._refused(stripped):
                 continue
             if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and regex.match(
                 r"[ \t]*\|[ \t]*[^\s|]", text[m.end("value") :]
@@ -2349,6 +2349,15 @@ class DisclosureMatcher:
         hits.extend(self._misspelt_fields(text, labels))
         return hits, labels
 
+    def _refused(self, value: str) -> bool:
+        """Is a form field's value no answer: empty, a refusal or a negation ("prefer not to
+        say", "no"), a clean answer ("good", "fit for all duties"), or a list of them ("good,
+        fit for all duties"; "none; no restrictions")?"""
+        if not value or _squash(value) in self._refusal_values or _is_refusal(value, self._refusals):
+            return True
+        parts = [p for p in _VALUE_PARTS.split(value) if p.strip(" \t.")]
+        return len(parts) > 1 and all(_squash(p) in self._refusal_values or _is_refusal(p, self._refusals) for p in parts)
+
     def _misspelt_fields(self, text: str, labels: list[tuple[int, int]]) -> list[Hit]:
         """``Relegion: Christian``, ``Ethnicty: Black Caribean``: a line's label one letter
         off a known label of seven letters or more (a typing slip), with a value."""
@@ -2365,7 +2374,7 @@ class DisclosureMatcher:
             if known is None:
                 continue
             value = m.group("value").strip(" \t.,")
-            if not value or _squash(value) in self._refusal_values or _is_refusal(value, self._refusals):
+            if self._refused(value):
                 continue
             labels.append((m.start("label"), m.end("label")))
             vstart = m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip(" \t")))
@@ -2640,6 +2649,10 @@ _ABSTINENCE_TIME = regex.compile(
     rf"(?i)\b(?:since\s+(?:(?:19|20)\d\d|my\b)|ever\s+since|for\s+(?:over\s+|more\s+than\s+)?{_NUMBER_WORD}\s+(?:years?|yrs|months?)"
     rf"|{_NUMBER_WORD}\s+(?:years?|yrs|months?)\s+(?:now|and\s+counting|clean|sober))\b"
 )
+
+
+#: Where a form field's value is a list of answers ("good, fit for all duties").
+_VALUE_PARTS = regex.compile(r"[,;/]|\s+and\s+")
 
 
 def _is_refusal(value: str, refusals: set[str]) -> bool:
