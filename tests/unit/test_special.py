@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+import docscreen.analyze.special as special
 from docscreen.analyze.special import (
     _foreign,
     DisclosureMatcher,
@@ -1543,7 +1544,10 @@ def test_a_longer_term_decides_over_a_partys_cue_inside_it() -> None:
     assert "POLITICAL_BELIEF" in cats(m, "Labour voter since 1997.")
 
 
-def test_no_rescue_of_a_listed_party_among_others_a_fragment_or_a_professional_body() -> None:
+def test_no_rescue_of_a_listed_party_among_others_a_fragment_or_a_professional_body(monkeypatch) -> None:
+    # (the rules' reasons against a classifier that would keep anything; its reading of lines
+    # with no term at all is test_a_sure_classifier_reads_resume_lines_without_a_person_word's)
+    monkeypatch.setattr(special, "SURE_NEEDS_SIGNAL", True)
     sure = _full_with_classifier(_every_category(0.99))
     text = "- Religion and Politics in Europe: the CDU, the CSU and Christian Democracy since 1945"
     assert [h for h in sure.hits(text) if h.decision == "classifier" and h.rule == "union_party.parties"] == []
@@ -1823,7 +1827,8 @@ def test_what_follows_specialising_in_is_a_field_of_work() -> None:
     assert "HEALTH_GENETIC" not in cats(m, text)
 
 
-def test_one_side_of_a_contest_is_no_ones_membership() -> None:
+def test_one_side_of_a_contest_is_no_ones_membership(monkeypatch) -> None:
+    monkeypatch.setattr(special, "SURE_NEEDS_SIGNAL", True)  # (the rules' reasons, as above)
     sure = _full_with_classifier(_every_category(0.99))  # (a classifier that would keep anything)
     text = "- Courts, council meetings, and the occasional Labour-versus-Lib Dem parish council row."
     assert [h for h in sure.hits(text) if h.score >= 0.5] == []
@@ -2116,8 +2121,6 @@ def test_a_rescued_term_is_weak_in_a_document_of_that_work(scanner) -> None:
 def test_the_sure_classifier_overrules_only_the_reasons_it_is_given(monkeypatch) -> None:
     """SURE_OVERRULES (empty: none but "part of a name") lets a sure classifier overrule a work
     word's reason; measured with a retrained classifier and not taken (see special.py)."""
-    import docscreen.analyze.special as special
-
     text = "Completed a SerD programme for cocaine dependence in Turin in 2019."
     m = _full_with_classifier({"SerD": {"ADDICTION": 0.99}})
     assert "professional" in {d for d, _c, _n in decisions(m, text)}
@@ -2294,7 +2297,6 @@ def test_the_candidates_an_employer_serves_are_others() -> None:
     assert "HEALTH_GENETIC" in cats(m, "As a candidate with dyslexia, I know the value of clear adverts.")
 
 
-
 def test_a_member_named_by_the_partys_acronym() -> None:
     """holdout10-12: "DPP member", "I'm a PSD member", "Member of the LDP": the acronyms whose
     other senses take no "member" (session 16); not "PPP member states", "a member of the PRI"
@@ -2307,3 +2309,19 @@ def test_a_member_named_by_the_partys_acronym() -> None:
     for text in ("PPP member states agreed the framework.", "We are a member of the PRI and report annually.",
                  "As a reporter I interviewed PTI members in Lahore.", "My uncle is an ANC member."):
         assert not cats(m, text) & {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}, text
+
+def test_a_sure_classifier_reads_resume_lines_without_a_person_word() -> None:
+    """A resume line leaves out "I": with no person word and no term of the category the sure
+    classifier still reads it (session 16: +29 tuning labels, one false positive), at SURE
+    (0.98 for race, religion, addiction and criminal record; 0.995 for the other four), when
+    the line reads as a line about something: not a name or a heading, not a work bullet, not
+    a field answered with a refusal."""
+    line = "Took part in pro-Navalny rallies in 2021."
+    assert ("POLITICAL_BELIEF", "sure", line) in found(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.999}}), line)
+    assert "POLITICAL_BELIEF" not in cats(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.99}}), line)
+    hajj = "Career break, 2019: Hajj"
+    assert "RELIGION_PHILOSOPHY" in cats(_full_with_classifier({"Hajj": {"RELIGION_PHILOSOPHY": 0.98}}), hajj)
+    m = _full_with_classifier(_every_category(0.999))
+    for text in ("Jonathan Whitcombe-Reyes", "Ethnic group (suku): -", "Profiled Green Party leaders for Die Zeit",
+                 "Reviewed the Alliance Party's manifesto costings for the think tank."):
+        assert not cats(m, text), text
