@@ -225,6 +225,7 @@ _DISCLOSURE_DECISIONS = {
     "membership": "an organisation or role with the membership cue '{cue}'",
     "phrase": "a self-contained disclosure phrase, no professional cue in the sentence",
     "phrase_at_work": "a self-contained disclosure phrase in a sentence with the job-duty verb '{cue}' (a document of that work drops it)",
+    "phrase_line": "a self-contained disclosure phrase in a sentence with no person word (a document of that work drops it)",
     "listed": "an organisation or role listed on its own (a resume line), no professional cue",
     "person": "a term in a sentence about the candidate ('{cue}'), no professional cue",
     "person_close": "a term right after 'I was/got/did ...', no professional cue",

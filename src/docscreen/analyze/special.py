@@ -80,6 +80,7 @@ SCORES = {
     "membership": 0.8,
     "phrase": 0.75,
     "phrase_at_work": 0.75,
+    "phrase_line": 0.75,
     "listed": 0.6,
     "corroborated": 0.6,
     "person_close": 0.55,
@@ -113,7 +114,15 @@ WEAK_DECISIONS = frozenset({
 #: probation officer's or an employee relations manager's document it is the work's own
 #: vocabulary ("Sober since March 2012, I bring ..." in an addiction counsellor's stays a
 #: finding, as do a form field and a disclosure cue).
-DOCUMENT_WEAK_DECISIONS = WEAK_DECISIONS | {"phrase_at_work"}
+#: So is one in a sentence with no person word (no "I", "my", "she", no "Mr."), a line of the
+#: work's vocabulary ("... and negotiate drug rehabilitation and alcohol treatment requirements
+#: in community orders"): session 16, on the tuning documents, one false document finding fewer
+#: (a defence solicitor's), no true one lost; "Sober since March 2012, I bring ..." and "Mr.
+#: Dubois was released on licence in 2014" stay phrases. Making every phrase weak there took 4
+#: off (also "I manage high-risk cases released on licence" and two occupational health
+#: documents' "I manage ... from first sick note"), no true one lost on the tuning documents,
+#: but would drop an addiction counsellor's own "Sober since 2012" line: not taken.
+DOCUMENT_WEAK_DECISIONS = WEAK_DECISIONS | {"phrase_at_work", "phrase_line"}
 DOMAIN_MIN = 3
 #: ... of which one line gives at most this many (a line alone makes no document of work)
 LINE_MENTIONS_MAX = 2
@@ -175,12 +184,14 @@ _PERSON_WORD = regex.compile(r"(?i)\b(?:i|me|my|myself|he|she|his|her|him|himsel
 #: categories 0.995: on the fourteen tuning splits (holdout12 read) +10 labels for the four
 #: (no false positive) and +19 more with the other four (political 10, union 6, sexual life 2,
 #: health 1), one false positive ("Profiled Green Party leaders for Die Zeit"; "profiled" is a
-#: duty verb since), no document changed.
+#: duty verb since), no document changed. Then religion 0.98 -> 0.95, addiction and criminal
+#: record 0.98 -> 0.97: +7 labels (religion 3, criminal 3, addiction 1), no false positive, one
+#: more document found (a buried conviction in holdout12's retail resume).
 SURE: dict[Category, float] = {
     Category.RACE_ETHNICITY: 0.98,
-    Category.RELIGION_PHILOSOPHY: 0.98,
-    Category.ADDICTION: 0.98,
-    Category.CRIMINAL_RECORD: 0.98,
+    Category.RELIGION_PHILOSOPHY: 0.95,
+    Category.ADDICTION: 0.97,
+    Category.CRIMINAL_RECORD: 0.97,
     Category.POLITICAL_BELIEF: 0.995,
     Category.UNION_PARTY_MEMBERSHIP: 0.995,
     Category.HEALTH_GENETIC: 0.995,
@@ -2106,10 +2117,14 @@ class DisclosureMatcher:
                 # sentence of work - "Oversee Drug Rehabilitation Requirements" - is the work's
                 # vocabulary in a document of that work: a decision of its own, weak there)
                 duty = self._duty_verb(doc, clause)
-                if duty is None:
+                if duty is not None:
+                    main = hit(lex.category, "phrase_at_work", cue=duty[1])
+                elif any(t.norm_ in _STATEMENT_PERSON or t.text in _HONORIFICS for t in doc[sent.start : sent.end]):
                     main = hit(lex.category, "phrase", cue=kind)
                 else:
-                    main = hit(lex.category, "phrase_at_work", cue=duty[1])
+                    # (one with no person word in its sentence: weak in a document of that
+                    # work too, see DOCUMENT_WEAK_DECISIONS)
+                    main = hit(lex.category, "phrase_line", cue=kind)
             else:
                 # (in the term's clause: not "..., and I negotiated the wording with
                 # BusinessEurope's energy committee")
@@ -2950,7 +2965,7 @@ _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, C
 #: "who are", "who were": a group's status, not one named person's ("graduates who are deaf")
 _PLURAL_BE = frozenset({"are", "were", "'re", "’re"})
 #: Decisions that a term run on from another person's term gives up, and what may join them
-_JOINED_WEAK = frozenset({"phrase", "phrase_at_work", "unqualified", "listed", "no_cue", "ambiguous"})
+_JOINED_WEAK = frozenset({"phrase", "phrase_at_work", "phrase_line", "unqualified", "listed", "no_cue", "ambiguous"})
 _JOINING = regex.compile(r"\s*(?:(?:and|or)\s+)?")
 #: Person nouns among the cues, which name a group when written in the plural
 _PERSON_NOUN_CUES = frozenset(
