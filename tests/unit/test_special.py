@@ -2345,5 +2345,7 @@ def test_a_sure_classifier_reads_resume_lines_without_a_person_word() -> None:
     assert "RELIGION_PHILOSOPHY" in cats(_full_with_classifier({"Hajj": {"RELIGION_PHILOSOPHY": 0.98}}), hajj)
     m = _full_with_classifier(_every_category(0.999))
     for text in ("Jonathan Whitcombe-Reyes", "Ethnic group (suku): -", "Profiled Green Party leaders for Die Zeit",
+                 # (a public resume's LinkedIn export, read as criminal record at 0.98)
+                 "Feb 2022 - Jul 2025 · 3 yrs 6 mos Feb 2022 to Jul 2025 · 3 yrs 6 mos",
                  "Reviewed the Alliance Party's manifesto costings for the think tank."):
         assert not cats(m, text), text

@@ -983,11 +983,13 @@ class DisclosureMatcher:
 
     def _bare_line_ok(self, doc: Doc, x: _Sentence) -> bool:
         """May the sure classifier read this sentence with no person word and no term (see
-        ``SURE_NEEDS_SIGNAL``)? Not a line of names or a heading (no word in lower case), a work
-        bullet (a duty verb), a group of others, or a field answered with a refusal."""
+        ``SURE_NEEDS_SIGNAL``)? Not a line of names or a heading (no word in lower case), dates
+        and durations (fewer than ``SURE_MIN_WORDS`` other words), a work bullet (a duty verb), a
+        group of others, or a field answered with a refusal."""
         toks = doc[x.start : x.end]
-        if not any(t.is_alpha and t.is_lower for t in toks):
-            return False
+        words = [t for t in toks if t.is_alpha and t.lower_ not in _DATE_WORDS]
+        if len(words) < SURE_MIN_WORDS or not any(t.is_lower for t in words):
+            return False  # (a LinkedIn export's "3 yrs 6 mos Feb 2022 to Jul 2025" read as criminal at 0.98)
         if self._duty_verb(doc, x) is not None:
             return False
         if _about_others(doc, x) and not any(t.text in _HONORIFICS for t in toks):
@@ -2962,6 +2964,12 @@ _ALONGSIDE = frozenset({"with", "alongside"})
 #: "record suspension officer"); not the memberships and identities, whose officers and
 #: coordinators hold a role inside the group ("LGBT+ network coordinator")
 _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, Category.CRIMINAL_RECORD})
+#: Words of dates and durations, which say nothing about a line ("3 yrs 6 mos Feb 2022 to Jul 2025")
+_DATE_WORDS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december yr yrs year years mo mos month months wk wks week weeks day days
+    present current now to from since until till and""".split()
+)
 #: "who are", "who were": a group's status, not one named person's ("graduates who are deaf")
 _PLURAL_BE = frozenset({"are", "were", "'re", "’re"})
 #: Decisions that a term run on from another person's term gives up, and what may join them
