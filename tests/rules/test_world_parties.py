@@ -102,12 +102,6 @@ NAMES = [
 ]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_membership_of_a_world_party_is_found(name: str) -> None:
-    found = _found(f"Member of {name} since 2015.")
-    assert MEMBERSHIP in found and BELIEF in found, found
-
-
 ACRONYMS = [
     "MLPC member since 2015.",
     "PDGE member, Malabo.",
@@ -116,8 +110,8 @@ ACRONYMS = [
 ]
 
 
-@pytest.mark.parametrize("text", ACRONYMS)
-def test_a_party_acronym_with_a_membership_word_is_found(text: str) -> None:
+@pytest.mark.parametrize("text", [f"Member of {name} since 2015." for name in NAMES] + ACRONYMS)
+def test_a_membership_of_a_world_party_is_found(text: str) -> None:
     found = _found(text)
     assert MEMBERSHIP in found and BELIEF in found, found
 
@@ -156,11 +150,6 @@ NOT_MEMBERSHIP = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_MEMBERSHIP)
-def test_a_party_named_from_outside_is_no_membership(text: str) -> None:
-    assert MEMBERSHIP not in _found(text)
-
-
 EVERYDAY = [
     "Led a national rally for democracy awareness as part of a civics course project.",
     "Built a front-end dashboard for national reconciliation of bank accounts.",
@@ -185,7 +174,12 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_words_of_the_names_report_nothing(text: str) -> None:
-    found = _found(text)
-    assert MEMBERSHIP not in found and BELIEF not in found, found
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [(t, {MEMBERSHIP}) for t in NOT_MEMBERSHIP] + [(t, {MEMBERSHIP, BELIEF}) for t in EVERYDAY],
+)
+def test_a_party_named_from_outside_or_an_everyday_word_is_no_membership(text: str, never: set[str]) -> None:
+    """A party named from outside (press, analysis, polling, a relative) is no membership (a
+    political belief may still be read: "designed voter surveys for the Partit Laburista"
+    attaches "voter" to the party), and the everyday words inside the names report nothing."""
+    assert not _found(text) & never, _found(text)
