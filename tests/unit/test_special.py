@@ -2341,6 +2341,8 @@ def test_a_sure_classifier_reads_resume_lines_without_a_person_word() -> None:
     line = "Took part in pro-Navalny rallies in 2021."
     assert ("POLITICAL_BELIEF", "sure", line) in found(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.999}}), line)
     assert "POLITICAL_BELIEF" not in cats(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.99}}), line)
+    for short in ("Pan and proud.", "Recovery: 11 years (AA)"):  # (a short line is no line of dates)
+        assert cats(_full_with_classifier({short[:5]: {"SEXUAL_LIFE": 0.999, "ADDICTION": 0.99}}), short), short
     hajj = "Career break, 2019: Hajj"
     assert "RELIGION_PHILOSOPHY" in cats(_full_with_classifier({"Hajj": {"RELIGION_PHILOSOPHY": 0.98}}), hajj)
     m = _full_with_classifier(_every_category(0.999))

@@ -983,12 +983,13 @@ class DisclosureMatcher:
 
     def _bare_line_ok(self, doc: Doc, x: _Sentence) -> bool:
         """May the sure classifier read this sentence with no person word and no term (see
-        ``SURE_NEEDS_SIGNAL``)? Not a line of names or a heading (no word in lower case), dates
-        and durations (fewer than ``SURE_MIN_WORDS`` other words), a work bullet (a duty verb), a
-        group of others, or a field answered with a refusal."""
+        ``SURE_NEEDS_SIGNAL``)? Not a line of names or a heading (no word in lower case), a line
+        mostly of dates and durations (as many of their words as of others), a work bullet (a
+        duty verb), a group of others, or a field answered with a refusal."""
         toks = doc[x.start : x.end]
-        words = [t for t in toks if t.is_alpha and t.lower_ not in _DATE_WORDS]
-        if len(words) < SURE_MIN_WORDS or not any(t.is_lower for t in words):
+        alpha = [t for t in toks if t.is_alpha]
+        dates = sum(t.lower_ in _DATE_WORDS for t in alpha)
+        if not any(t.is_lower for t in alpha) or dates >= len(alpha) - dates:
             return False  # (a LinkedIn export's "3 yrs 6 mos Feb 2022 to Jul 2025" read as criminal at 0.98)
         if self._duty_verb(doc, x) is not None:
             return False
@@ -2968,7 +2969,7 @@ _JOB_HEAD_CATEGORIES = frozenset({Category.HEALTH_GENETIC, Category.ADDICTION, C
 _DATE_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept september
     oct october nov november dec december yr yrs year years mo mos month months wk wks week weeks day days
-    present current now to from since until till and""".split()
+    present current now to from since until till""".split()
 )
 #: "who are", "who were": a group's status, not one named person's ("graduates who are deaf")
 _PLURAL_BE = frozenset({"are", "were", "'re", "’re"})
