@@ -1008,7 +1008,8 @@ class DisclosureMatcher:
 
     def _sure(self, doc: Doc, sents: list[_Sentence], index: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
         """The classifier alone where it is sure (``SURE``): in an English sentence about a
-        person, or holding a term of the category, a category the classifier gives at least its
+        person, holding a term of the category, or (``SURE_NEEDS_SIGNAL`` off) a resume line
+        about something (:meth:`_bare_line_ok`), a category the classifier gives at least its
         ``SURE`` threshold is reported where the rules left it undecided and the other
         classifier readings do not reach: a line of work or about others ("Member of Recovery
         Runners, a Bristol running club for people in recovery from drink and drugs" at 1.00),
