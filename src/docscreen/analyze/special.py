@@ -930,9 +930,7 @@ class DisclosureMatcher:
             )
             if words < STATEMENT_MIN_WORDS and not member:
                 continue
-            if self._duty_verb(doc, x) is not None or not person and (
-                _about_others(doc, x) and not any(t.text in _HONORIFICS for t in toks)  # (not "Mr. Asante is gay and ...")
-            ):
+            if self._duty_verb(doc, x) is not None or not person and _about_a_group(doc, x):
                 # a work bullet ("Covered the Labour and SNP conferences"), a work sentence ("I
                 # also certified candidate filings for the Working Families Party"), or a group
                 # of others
@@ -993,7 +991,7 @@ class DisclosureMatcher:
             return False  # (a LinkedIn export's "3 yrs 6 mos Feb 2022 to Jul 2025" read as criminal at 0.98)
         if self._duty_verb(doc, x) is not None:
             return False
-        if _about_others(doc, x) and not any(t.text in _HONORIFICS for t in toks):
+        if _about_a_group(doc, x):
             return False  # a group of others ("They told us that ..."), as in _statements
         text = toks.text
         colon = max(text.rfind(":"), text.rfind("："))
@@ -3909,6 +3907,13 @@ def _about_others(doc: Doc, sent: "_Sentence") -> bool:
     alcohol or drug dependency"."""
     lowers = {t.lower_ for t in doc[sent.start : sent.end]}
     return bool(lowers & _OTHERS) and not lowers & {"i", "me", "my", "myself", "i'm"}
+
+
+def _about_a_group(doc: Doc, sent: "_Sentence") -> bool:
+    """:func:`_about_others`, unless the sentence names a person by title ("Mr. Asante is gay
+    and ..." speaks of him, whatever "some" or "they" it also holds): the sentences the
+    classifier alone does not read (statements, the sure classifier's resume lines)."""
+    return _about_others(doc, sent) and not any(t.text in _HONORIFICS for t in doc[sent.start : sent.end])
 
 
 def _subject_close(norms: list[str], a: int) -> str | None:
