@@ -71,7 +71,9 @@ ENGLISH_ENGINE_FALSE_POSITIVES = frozenset({
 UNREACHED = frozenset({"sk-positive-14"})
 #: Positives of the Latin-script files that rest on a cue of their category ("diagnosticada",
 #: "afiliado"): Latin-script sentences take no cue from the language files (see
-#: analyze/scripts.py), so these are left to the English engine, which misses them.
+#: analyze/scripts.py), so these are left to the English engine, which misses them. Session 17
+#: took 3 off: a cue that opens a short line right before the term is read (see
+#: analyze/lexicons/languages/README.md).
 NO_LATIN_CUES = frozenset({
     "ca-positive-23",
     "cs-positive-4",
@@ -87,15 +89,12 @@ NO_LATIN_CUES = frozenset({
     "hu-positive-6",
     "hu-positive-8",
     "id-positive-15",
-    "it-positive-12",
     "it-positive-4",
-    "pt-positive-9",
     "sk-positive-4",
     "sl-positive-1",
     "sl-positive-4",
     "sw-positive-13",
     "sw-positive-14",
-    "sw-positive-6",
     "tr-positive-15",
     "tr-positive-18",
     "vi-positive-15",

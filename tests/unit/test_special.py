@@ -1624,7 +1624,9 @@ def test_german_im_others_as_objects_and_subjects_plural_roles_and_figurative_ar
 def test_a_statement_of_four_words_about_the_writer() -> None:
     sure = _full_with_classifier({"": {"POLITICAL_BELIEF": 0.99}})
     # "voted" is a cue of the category: four words are enough (six until session 8)
-    assert [h.decision for h in sure.hits("I voted for Leni in 2022.") if h.score >= 0.5] == ["statement"]
+    # (a vote for a named candidate is a phrase of its own since session 17: "I voted for Leni")
+    assert [h.decision for h in sure.hits("I voted for her in 2022.") if h.score >= 0.5] == ["statement"]
+    assert [h.decision for h in sure.hits("I voted for Leni in 2022.") if h.score >= 0.5] == ["phrase"]
     assert [h for h in sure.hits("I voted.") if h.score >= 0.5] == []
 
 

@@ -28,7 +28,8 @@ and a sentence with kana or Hangul only with the lists that hold them. A Latin-s
 is read with the Latin-script files whose ``function_words`` mark it (two or more and more than
 English function words, or one and no English word; the language with most of them; where one
 shared word is all, first-person words do not count), or whose form label opens its line; there
-the category cues of the lists are not used and work words count in the whole sentence (see
+the category cues of the lists are not used (but where one opens a short line right before
+the term: "Član kluba ...") and work words count in the whole sentence (see
 ``_decide``).
 
 This module knows nothing of files or of the English engine; it returns :class:`ScriptHit`.
@@ -86,6 +87,9 @@ _CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
 #: A status line a term opens: at most this many characters (scripts without spaces) or words.
 LINE_MAX_CHARS = 40
 LINE_MAX_WORDS = 8
+#: ... and in a Latin-script language, a short line may open with at most this many words
+#: before the term when they begin with a cue of its category ("Član kluba ...", "member of").
+LEAD_CUE_WORDS = 2
 #: Characters between a term and a negation after it ("前科はありません", "судимости нет").
 NEGATION_GAP = 3
 #: Characters between another person's word and a first-person possessive after it that make
@@ -622,10 +626,20 @@ class ScriptMatcher:
             return "script_cue", cue, None
         lead = text[a:s]
         body = text[a:b].strip()
-        if not regex.search(r"[\p{L}\p{N}]", lead) and (
-            len(body) <= LINE_MAX_CHARS if group.anywhere else len(body.split()) <= LINE_MAX_WORDS
-        ):
+        # (in spaced scripts a line's length is its words with letters: "Aelod o Blaid Cymru ers
+        # 2010, ysgrifennydd cangen Aberystwyth." is eight, the year is no word)
+        short = len(body) <= LINE_MAX_CHARS if group.anywhere else sum(
+            regex.search(r"\p{L}", w) is not None for w in body.split()) <= LINE_MAX_WORDS
+        if short and not regex.search(r"[\p{L}\p{N}]", lead):
             return "script_line", "a status line it opens", None
+        if (
+            short and group.latin and key in group.cues and len(lead.split()) <= LEAD_CUE_WORDS
+            and (cue := group.cues[key].first(text, a, s)) is not None
+            and not regex.search(r"[\p{L}\p{N}]", text[a : text.index(cue, a)])
+        ):
+            # "Član kluba zdravljenih alkoholikov v Mariboru, abstinent od leta 2015.": a short
+            # line opens with the category's cue ("member") and the term right after it
+            return "script_line", cue, None
         return "no_cue", None, None
 
 

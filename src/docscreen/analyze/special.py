@@ -198,6 +198,11 @@ SURE: dict[Category, float] = {
     Category.SEXUAL_LIFE: 0.995,
 }
 SURE_MIN_WORDS = 3
+#: The classifier's probability at which a party's other category is reported beside the one
+#: found (DisclosureMatcher._party_pairs). Session 17, on the fifteen tuning splits: 9 labels
+#: at 0.9 or more, against 2 votes for a party ("Votante del PSOE", "Głosowałam na Razem": a
+#: vote is a belief, not a membership); below 0.9 the two are even.
+PARTY_PAIR = 0.9
 #: ... only in a sentence with a person word or a term of the category (True), or in any
 #: English sentence that reads as a line about something (False; see
 #: DisclosureMatcher._bare_line_ok): a resume line leaves out "I" ("Took part in pro-Navalny
@@ -1055,6 +1060,35 @@ class DisclosureMatcher:
                                    cue=f"sentence classifier {p:.2f}"))
                 else:
                     out.append(self._statement_hit(cat, a, b, "sure", p))
+        return self._party_pairs(doc, index, out)
+
+    def _party_pairs(self, doc: Doc, index: _SentenceIndex, hits: list[Hit]) -> list[Hit]:
+        """A party's membership is both UNION_PARTY_MEMBERSHIP and POLITICAL_BELIEF: where a
+        sentence group reports one of the two and the classifier gives the other at least
+        ``PARTY_PAIR`` ("PLP branch chairman, Fox Hill constituency": union 1.00 and political
+        0.90; "DA councillor, City of Tshwane, Ward 82": political 1.00, union 0.99), the other
+        is reported too, unless a rule recorded a reason against one of its terms there. A
+        union's ("Aslef branch secretary, Crewe": political 0.79) or a belief's ("small-c
+        conservative": union 0.54) reading stays alone."""
+        out = list(hits)
+        pair = (Category.POLITICAL_BELIEF, Category.UNION_PARTY_MEMBERSHIP)
+        for lo, hi in index.groups:
+            a, b = index.spans[lo][0], index.spans[hi][1]
+            inside = [h for h in hits if a <= h.start < b and h.category in pair]
+            found = {h.category for h in inside if h.score >= 0.5}
+            if len(found) != 1:
+                continue
+            (have,) = found
+            other = pair[1] if have == pair[0] else pair[0]
+            if any(h.category == other and h.negative not in (None, _PART_OF_A_NAME) for h in inside):
+                continue
+            if _VOTE.search(doc.text, a, b) is not None:
+                continue  # "Votante del PSOE desde los dieciocho años": a vote is a belief, no membership
+            p = self.classifier(doc.text[a:b]).get(other.value, 0.0)
+            if p >= PARTY_PAIR:
+                h = self._statement_hit(other, a, b, "sure", p)
+                out.append(Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, h.score, h.decision,
+                               cue=f"sentence classifier {p:.2f}, beside {have.value}"))
         return out
 
     def _custody_lead(self, doc: Doc, s: int, sent: _Sentence) -> str | None:
@@ -1441,6 +1475,11 @@ class DisclosureMatcher:
         def hit(category: Category, decision: str, cue: str | None = None, negative: str | None = None) -> Hit:
             return Hit(category, lex.entity_type, lex.rule, lex.kind, start, end, SCORES[decision], decision, cue, negative)
 
+        if lex.category == Category.RACE_ETHNICITY and (origin := _origin_line(doc, sent, s, e)) is not None:
+            # "Fang from Oyem.", "Dinka Bor from Jonglei.", "Kalaaleq from Nuuk": a line that
+            # is nothing but the group and the place one comes from says both of the writer
+            return [hit(lex.category, "disclosure_cue", cue=origin)]
+
         if (
             b - a == 1 and doc[s].text.islower() and (lex.kind == "org" or doc[s].lower_ in _FOREIGN_WORDS)
             and tuple(norms[a:b]) in self._proper_words.get(lex.rule, ()) and _foreign(doc[sent.start : sent.end].text)
@@ -1602,6 +1641,13 @@ class DisclosureMatcher:
             # "in comunità a San Patrignano": a saint's or a place's name, not the San people
             # (but "San Council of South Africa": an organisation's head noun after it)
             return [hit(lex.category, "no_cue", negative="a saint's or a place's name")]
+        if (
+            e - s == 1 and doc[s].text in _CITY_NAMES and s > sent.start and doc[s - 1].lower_ in _PLACE_PREPOSITIONS
+            and _foreign(doc[sent.start : sent.end].text)
+        ):
+            # "Sínodo da Amazônia em Roma (2019)", "studiato a Roma": Rome in Portuguese, Italian,
+            # Spanish or Romanian after a preposition of place, not the Roma people
+            return [hit(lex.category, "no_cue", negative="a city's name")]
         # (Community, faith and LGBTQ+ groups only: "Canadian Addiction Counsellors
         # Certification Federation", "Labor and Employment Relations Association" are
         # professional bodies.)
@@ -1614,6 +1660,14 @@ class DisclosureMatcher:
             # country's or a region's professional body (not "Society of Hispanic
             # Professional Engineers", "National Black Nurses Association")
             return [hit(lex.category, "no_cue", negative="a national professional body")]
+        if (
+            named is not None and lex.category == Category.RACE_ETHNICITY and " ".join(norms[a:b]).lower() in _REGION_WORDS
+            and any(norms[k].lower() in _INSTITUTION_HEADS for k in range(named[0], named[1]) if not a <= k < b)
+        ):
+            # "the European Works Council's UK management delegation", "African Development
+            # Bank", "Asian Infrastructure Investment Bank": a region's institution, not a
+            # community's group (not "African Caribbean Society", "Asian Staff Network")
+            return [hit(lex.category, "no_cue", negative="a regional institution")]
         party_name = None
         if named is None and lex.category == Category.POLITICAL_BELIEF and kind == "term" and doc[s].text[:1].isupper():
             # "an active member of the Bulgarian Socialist Party": an ideology in a party's name
@@ -1716,14 +1770,19 @@ class DisclosureMatcher:
         if topic is not None:
             # "I have published on how cannabis use predicts relapse of psychosis": what
             # follows a study's or a talk's "on" / "how" is its subject, however near a cue
-            professional = (0, topic)
+            # (even one right before the term: "practice guide on expunging juvenile records")
+            professional = (-1, topic)
         # "Accountant, Church of Scotland Investors Trust": a secular job title opening the
         # line, the term after it (not "Proud Wiradjuri data engineer"); before an
         # association's name only "at", "on", "for" say it is a job ("Nurse, Black Nurses
         # Association" is a membership). The nearest work word wins.
         titles = [t for t in (self._title_line(norms, a, comma=named is None), self._title_anywhere(norms, lo, a)) if t]
-        person_word = lex.category == Category.HEALTH_GENETIC and b - a == 1 and norms[a].lower() in _PERSON_ADJECTIVES
-        if (lex.category in _DESCRIBED or person_word) and kind == "term" and (
+        person_word = (lex.category == Category.HEALTH_GENETIC and b - a == 1 and norms[a].lower() in _PERSON_ADJECTIVES) or (
+            # "Formerly incarcerated paralegal", "Justice-impacted software engineer": a record
+            # as a person's description
+            lex.category == Category.CRIMINAL_RECORD and " ".join(t.lower_ for t in doc[s:e]) in _RECORD_PERSONS
+        )
+        if (lex.category in _DESCRIBED or person_word) and (kind == "term" or person_word) and (
             before_title := self._identity_title(norms, a, b, covered, sent.start, topics=not person_word)
         ):
             # "Black Caribbean chartered accountant with a decade in external audit",
@@ -1731,6 +1790,23 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
+        if (
+            professional is not None and lex.category == Category.CRIMINAL_RECORD
+            and (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase")
+            and professional[1].lower() in _STUDY_WORDS
+        ):
+            # "BA (Open) in Business Studies, completed in custody at HMP Grendon", "I served
+            # three years at Kirikiri Medium Security Prison and trained as a tailor there":
+            # what a prisoner studied inside is no work at the prison (a duty verb still is:
+            # "Delivered literacy training at HMP Send")
+            professional = None
+        if (
+            professional is not None and lex.category == Category.CRIMINAL_RECORD and professional[1].lower() in ("report", "reporting")
+            and any(norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
+                    for k in range(len(norms) - 1))
+        ):
+            # "On bail with reporting conditions until my trial in March": the bail's conditions
+            professional = None
         if (
             professional is not None and lex.category == Category.HEALTH_GENETIC and kind == "term"
             and a >= 2 and norms[a - 1] in ("with", "(") and norms[a - 2] in self._job_words
@@ -1787,6 +1863,15 @@ class DisclosureMatcher:
             if _figurative(doc, e, sent, self._job_words if lex.category == Category.ADDICTION else frozenset()):
                 return [hit(lex.category, "ambiguous", negative="a figurative use")]  # "a sober, unflappable manner"
             if _in_proper_name(doc, s, e, sent, self._cue_words, covered, self._lead_words, lex.category == Category.RACE_ETHNICITY):
+                if (
+                    lex.entity_type == "CUSTODIAL_INSTITUTION" and professional is None
+                    and self._duty_verb(doc, clause) is None
+                    and not any(t.lower_ in self._job_words for t in doc[sent.start : sent.end])
+                    and (lead := self._custody_lead(doc, s, sent)) is not None
+                ):
+                    # "Three years at Kirikiri Medium Security Custodial Centre (2011-2014)": a
+                    # stay in custody, whatever the rest of the prison's name
+                    return [hit(lex.category, "disclosure_cue", cue=lead)]
                 return [hit(lex.category, "ambiguous", negative=_PART_OF_A_NAME)]  # "MS Office"
             disc = _attached(attach, norms, a, b, before=ATTACH_BEFORE, after=ATTACH_AFTER)
             generic = _attached(self._cues["identity"], norms, a, b, before=0, after=0)
@@ -1800,6 +1885,13 @@ class DisclosureMatcher:
             if generic is not None and (disc is None or generic[0] < disc[0]):
                 disc = generic
         cue_words = dict(attach) | dict(self._cues["identity"])  # a deciding cue's words, by its text
+        if disc is not None and (d_words := cue_words.get(disc[1])):
+            d_at = _cue_at(d_words, norms, a, b, disc[0])
+            after = d_at + len(d_words)
+            if d_at >= b and after < len(norms) and (norms[after] in _DATA_NOUNS or norms[after] in self._work_nouns):
+                # "Presented ethnicity and Māori descent results to the Census panel": a cue after
+                # the term that qualifies a noun of data or work is a variable's name
+                disc = None
         if disc is not None and not ambiguous and disc[1].split()[0].lower() in ("as", "i", "i'm", "am", "being"):
             d_words = cue_words.get(disc[1], ())
             d_at = _cue_at(d_words, norms, a, b, disc[0])
@@ -2006,6 +2098,14 @@ class DisclosureMatcher:
                 elif _plural_person(tok, words, norms, a):
                     disc = None  # "same-sex parents and grandparents", "The committee's members, from the ANC"
                 elif (
+                    words[0] == "member" and first_tok.lower_ == "members" and first_tok.i > sent.start
+                    and doc[first_tok.i - 1].lower_ in _GUEST_VERBS
+                ):
+                    # "we invited members of a Gamblers Anonymous group to review our customer
+                    # messages": members a verb brings in, others (not "we are members of")
+                    third = third or f"{doc[first_tok.i - 1].lower_} members"
+                    disc = None
+                elif (
                     words == ("people",) and tok.i >= e and not (s > sent.start and doc[s - 1].lower_ in ("the", "from", "of"))
                     and not any(w in _WE_WORDS for w in norms)
                 ):
@@ -2131,6 +2231,16 @@ class DisclosureMatcher:
                 # (in the term's clause: not "..., and I negotiated the wording with
                 # BusinessEurope's energy committee")
                 member = _nearest(self._cues["membership"], norms, a, b, None, lo, hi)
+                if member is not None and (words := dict(self._cues["membership"]).get(member[1])) is not None:
+                    at = _cue_at(words, norms, a, b, member[0])
+                    tok = doc[sent.start + at + len(words) - 1]
+                    if (
+                        len(words) == 1 and tok.lower_ != words[0] and tok.lower_.endswith("s")
+                        and at >= 1 and norms[at - 1] in ("the", "'s", "’s", "its", "their")
+                    ):
+                        # "working with the cemetery's trustees", "met the parish's elders": a
+                        # body's office-holders, others
+                        member = None
                 k = a - 1 - (a >= 2 and doc[s - 1].lower_ in ("a", "an", "the"))
                 if member is None and kind == "role" and k >= 0 and doc[sent.start + k].lower_ == "as":
                     # "Five years as youth pastor at Grace Fellowship taught me ...": the role
@@ -3332,6 +3442,11 @@ _CLINICAL_NOUNS = frozenset(
 #: Lead-ins that introduce a job as readily as an identity ("as an addiction psychiatrist").
 _JOB_LEADS = frozenset({"as a", "as an", "being a", "being an"})
 _DESCRIBED = frozenset({Category.RACE_ETHNICITY, Category.SEXUAL_LIFE})
+#: Words of a record that describe the person before a job title ("Formerly incarcerated paralegal").
+_RECORD_PERSONS = frozenset({"formerly incarcerated", "previously incarcerated", "justice-impacted", "justice - impacted",
+                             "justice-involved", "justice - involved", "ex-offender", "ex - offender", "ex-prisoner",
+                             "ex - prisoner", "ex-convict", "ex - convict", "ex-con", "ex - con", "ex-inmate",
+                             "ex - inmate", "returning citizen", "system-impacted", "system - impacted"})
 _TITLE_LEADS = frozenset({"a", "an", "proud", "proudly", "openly", "i", "am", "'m", "as", "self", "identified",
                           "bilingual", "trilingual", "multilingual"})
 #: Health words that describe a person, not a field ("Autistic data engineer", "Dyslexic and
@@ -3674,6 +3789,29 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd"
 #: Words that open saints' and places' names in Spanish, Italian and Portuguese ("San
 #: Francisco", "Santa Cruz") and are also a people's name in the lists (the San).
 _SAINT_PREFIXES = frozenset({"San", "Santa", "Santo", "São"})
+#: Nouns of data a cue after a term can qualify ("Māori descent results", "disability status
+#: question", "religion affiliation counts").
+_DATA_NOUNS = frozenset({"results", "result", "data", "question", "questions", "statistics", "figures", "counts",
+                         "rates", "variable", "variables", "indicator", "indicators", "classification", "estimates",
+                         "tables", "series", "output", "outputs", "standard", "coding"})
+#: Study words a prisoner's line holds: no work at the prison they name.
+_STUDY_WORDS = frozenset({"course", "courses", "training", "trained", "train", "study", "studies", "studied", "degree",
+                          "qualification", "nvq", "apprenticeship", "education", "certificate", "diploma", "a-levels",
+                          "gcse", "gcses", "ba", "bsc", "literacy", "class", "classes"})
+#: Verbs that bring others in as guests or subjects of work ("we invited members of ...").
+_GUEST_VERBS = frozenset({"invited", "invite", "invites", "hosted", "host", "hosts", "welcomed", "welcome", "consulted",
+                          "consult", "interviewed", "interview", "surveyed", "survey", "recruited", "recruit", "engaged",
+                          "engage", "briefed", "brief", "trained", "train", "met", "meet", "supported", "support",
+                          "referred", "refer", "involved", "involve", "asked", "ask", "thanked", "paid"})
+#: Region words among the race terms, and the heads of a region's institutions after them.
+_REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
+_INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
+                                "committee", "ombudsman", "investment", "patent", "ministers", "treaty", "convention",
+                                "league", "forum", "secretariat", "fund"})
+#: Ethnic terms that are also a city's name in other languages ("Roma": Rome), and the
+#: prepositions of place before it there ("em Roma", "a Roma", "en Roma", "w Rzymie" aside).
+_CITY_NAMES = frozenset({"Roma"})
+_PLACE_PREPOSITIONS = frozenset({"em", "a", "à", "en", "in", "de", "di", "da", "do", "na", "no", "la", "din", "para", "per", "por", "desde"})
 #: Bodies after "member": the members of a body ("member states", "member organisations"),
 #: not a person's membership
 _MEMBER_BODIES = frozenset(
@@ -3838,7 +3976,9 @@ def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
 _ACROSS_THE_TABLE = frozenset({"bargain", "negotiation", "negotiate", "talk", "dispute", "consultation", "consult"})
 _TOPIC_HEADS = frozenset(
     """publish research study thesis dissertation paper lecture write present presentation talk
-    article report teach seminar webinar podcast""".split()
+    article report teach seminar webinar podcast guide handbook toolkit manual chapter course
+    training workshop module blog column briefing factsheet explainer curriculum essay memo
+    documentary""".split()
 )
 _TOPIC_LINKS = frozenset({"on", "about", "how", "whether", "why", "into"})
 #: ... and words of a field of work before "in" ("specialising in ethnicity classification,
@@ -3872,6 +4012,38 @@ def _fragment(doc: Doc, sent: _Sentence) -> bool:
 
 
 _FRAGMENT_OPENERS = frozenset({"the", "and", "or", "of", "which", "that", "with", "but"})
+
+
+def _origin_line(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
+    """Is the sentence an origin line: the term opens it, one more capitalised word may follow
+    ("Dinka Bor"), then "from" and a place in capitals, and nothing else up to the end or a
+    comma ("Fang from Oyem.", "Miskitu from Bilwi (Puerto Cabezas).", "Kabyè from Kara,
+    fluent in French")? Then it returns the cue ("from Oyem"). Not a sentence that goes on
+    ("Sami from IT helped me set up the server": a colleague's first name), not a longer line
+    (``ORIGIN_MAX_WORDS``)."""
+    toks = [t for t in doc[sent.start : sent.end] if not t.is_space and t.text not in _BULLETS]
+    if not toks or toks[0].i != s or sum(t.is_alpha for t in toks) > ORIGIN_MAX_WORDS:
+        return None
+    k = e - s
+    if k < len(toks) and toks[k].is_title and toks[k].lower_ != "from":
+        k += 1
+    if k + 1 >= len(toks) or toks[k].lower_ != "from" or not toks[k + 1].is_title:
+        return None
+    for t in toks[k + 1 :]:
+        if t.text == ",":
+            break
+        if t.is_alpha and not t.is_title and t.lower_ not in _PLACE_PARTICLES:
+            return None
+    return f"from {toks[k + 1].text}"
+
+
+#: Lines a place's name may hold in lower case ("Bor from Jonglei", "from Santa Cruz de la Sierra").
+_PLACE_PARTICLES = frozenset({"de", "del", "la", "le", "el", "al", "da", "do", "dos", "das", "di", "of", "the", "and", "upon", "on", "sur", "am", "an", "der", "en"})
+#: A vote in the languages the party-pair step meets ("voted", "votante", "głosowałam",
+#: "stemde", "röstade", "äänestin", "glasala").
+_VOTE = regex.compile(r"(?i)\b(?:vot[eaoi]\w*|głosow\w*|stemd\w*|stemt\w*|röstad\w*|äänest\w*|glasa\w*|wählt\w*|gewählt)")
+#: The longest line read as an origin line, in words.
+ORIGIN_MAX_WORDS = 8
 _BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
 
 
