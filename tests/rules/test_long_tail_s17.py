@@ -79,6 +79,8 @@ FOUND = [
     ("Currently on licence until 2026, with reporting conditions that won't clash with shifts.", {"CRIMINAL_RECORD"}),
     ("We are members of a Gamblers Anonymous group in Leeds.", {"ADDICTION"}),
     ("In some cases my epilepsy means I can't drive.", {"HEALTH_GENETIC"}),
+    ("Convicted of fraud in 2015.", {"CRIMINAL_RECORD"}),
+    ("I am a socialist and a member of the SDP.", {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}),
     # the twins below still found
     ("Trustee of the Central Mosque, Leicester", {"RELIGION_PHILOSOPHY"}),
     ("Treasurer, African Caribbean Society, University of Leeds", {"RACE_ETHNICITY"}),
@@ -125,6 +127,12 @@ NOT_FOUND = [
     ("I manage high-risk cases released on licence from custody.", {"CRIMINAL_RECORD"}),
     ("I manage incapacity and disability cases from first sick note to return to work or ill-health retirement.",
      {"HEALTH_GENETIC"}),
+    # holdout13's false positives: a teammate's, a victim's, a period's name, across the table
+    ("I learned ISL so I could chat with a deaf teammate at lunch.", {"HEALTH_GENETIC"}),
+    ("I've been a victim of identity fraud myself, so I understand the customers you protect.", {"CRIMINAL_RECORD"}),
+    ("Socialist-era housing estates: structural survey of 40 panel blocks in Bratislava-Petržalka", {"POLITICAL_BELIEF"}),
+    ("Mr. Dlamini chaired our side of the table in every wage round with NUMSA, firmly but fairly.",
+     {"UNION_PARTY_MEMBERSHIP"}),
     # holdout13's clean documents
     ("- Co-author, practice guide on expunging juvenile records and summary convictions (2021)", {"CRIMINAL_RECORD"}),
     ("Technical adviser on the repair of the Ottoman-style gateway and mosque façade of the Turkish Military "

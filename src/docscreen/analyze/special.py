@@ -1479,6 +1479,14 @@ class DisclosureMatcher:
             # "Fang from Oyem.", "Dinka Bor from Jonglei.", "Kalaaleq from Nuuk": a line that
             # is nothing but the group and the place one comes from says both of the writer
             return [hit(lex.category, "disclosure_cue", cue=origin)]
+        if lex.category == Category.CRIMINAL_RECORD and any(
+            doc[k].lower_ == "of" and doc[k - 1].lower_ in _VICTIM_WORDS for k in range(max(sent.start + 1, s - 3), s)
+        ):
+            # "I've been a victim of identity fraud myself": the offence was done to the writer
+            return [hit(lex.category, "no_cue", negative="a victim's")]
+        if lex.category == Category.POLITICAL_BELIEF and e + 1 < sent.end and doc[e].text in ("-", "–") and doc[e + 1].lower_ in _ERA_WORDS:
+            # "Socialist-era housing estates", "Communist-era archives": a period's name
+            return [hit(lex.category, "no_cue", negative="a period's name")]
 
         if (
             b - a == 1 and doc[s].text.islower() and (lex.kind == "org" or doc[s].lower_ in _FOREIGN_WORDS)
@@ -3803,6 +3811,10 @@ _GUEST_VERBS = frozenset({"invited", "invite", "invites", "hosted", "host", "hos
                           "consult", "interviewed", "interview", "surveyed", "survey", "recruited", "recruit", "engaged",
                           "engage", "briefed", "brief", "trained", "train", "met", "meet", "supported", "support",
                           "referred", "refer", "involved", "involve", "asked", "ask", "thanked", "paid"})
+#: Words of a crime's victim before its name ("a victim of identity fraud").
+_VICTIM_WORDS = frozenset({"victim", "victims", "survivor", "survivors", "target", "targets"})
+#: Words after an ideology and a hyphen that make it a period ("Socialist-era", "Soviet-style").
+_ERA_WORDS = frozenset({"era", "period", "style", "built", "vintage", "times"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
@@ -3973,7 +3985,7 @@ def _possessed(norms: list[str], a: int, *, strict: bool = False) -> str | None:
 
 
 #: Dealings with a union from the other side of the table (lemmas)
-_ACROSS_THE_TABLE = frozenset({"bargain", "negotiation", "negotiate", "talk", "dispute", "consultation", "consult"})
+_ACROSS_THE_TABLE = frozenset({"bargain", "negotiation", "negotiate", "talk", "dispute", "consultation", "consult", "round"})
 _TOPIC_HEADS = frozenset(
     """publish research study thesis dissertation paper lecture write present presentation talk
     article report teach seminar webinar podcast guide handbook toolkit manual chapter course
