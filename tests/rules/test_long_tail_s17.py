@@ -81,6 +81,14 @@ FOUND = [
     ("In some cases my epilepsy means I can't drive.", {"HEALTH_GENETIC"}),
     ("Convicted of fraud in 2015.", {"CRIMINAL_RECORD"}),
     ("I am a socialist and a member of the SDP.", {"POLITICAL_BELIEF", "UNION_PARTY_MEMBERSHIP"}),
+    # care received beside a recovery phrase; first-person verbs of care in other languages
+    ("Six years bet-free after gambling counselling at Sedqa.", {"ADDICTION"}),
+    ("Counselling for problem gambling through Gambling Help Online, 2021 — bet-free ever since.", {"ADDICTION"}),
+    ("З 2017 року отримую замісну підтримувальну терапію (метадон).", {"ADDICTION"}),
+    ("Raitis vuodesta 2014, käyn AA-ryhmässä viikoittain.", {"ADDICTION"}),
+    ("Esmu atkarīgais atveseļošanās procesā — bez narkotikām kopš 2017. gada.", {"ADDICTION"}),
+    ("Završio sam liječenje od zavisnosti od heroina u Kakaričkoj gori i čist sam od 2016.", {"ADDICTION"}),
+    ("أكملت برنامج علاج الإدمان في مجمع الأمل للصحة النفسية بالرياض عام 2018.", {"ADDICTION"}),
     # the twins below still found
     ("Trustee of the Central Mosque, Leicester", {"RELIGION_PHILOSOPHY"}),
     ("Treasurer, African Caribbean Society, University of Leeds", {"RACE_ETHNICITY"}),
@@ -133,6 +141,8 @@ NOT_FOUND = [
     ("Socialist-era housing estates: structural survey of 40 panel blocks in Bratislava-Petržalka", {"POLITICAL_BELIEF"}),
     ("Mr. Dlamini chaired our side of the table in every wage round with NUMSA, firmly but fairly.",
      {"UNION_PARTY_MEMBERSHIP"}),
+    ("Delivered counselling to clients who stayed bet-free for six months.", {"ADDICTION"}),
+    ("Gambling counselling service lead; helped 200 clients stay bet-free.", {"ADDICTION"}),
     # holdout13's clean documents
     ("- Co-author, practice guide on expunging juvenile records and summary convictions (2021)", {"CRIMINAL_RECORD"}),
     ("Technical adviser on the repair of the Ottoman-style gateway and mosque façade of the Turkish Military "

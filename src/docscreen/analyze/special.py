@@ -1809,6 +1809,13 @@ class DisclosureMatcher:
             # "Delivered literacy training at HMP Send")
             professional = None
         if (
+            professional is not None and lex.category == Category.ADDICTION and kind == "phrase"
+            and professional[1].lower() in _CARE_RECEIVED
+        ):
+            # "Six years bet-free after gambling counselling at Sedqa": the care the writer had,
+            # beside a phrase only the writer says of themselves (a duty verb still makes it work)
+            professional = None
+        if (
             professional is not None and lex.category == Category.CRIMINAL_RECORD and professional[1].lower() in ("report", "reporting")
             and any(norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
                     for k in range(len(norms) - 1))
@@ -3815,6 +3822,9 @@ _GUEST_VERBS = frozenset({"invited", "invite", "invites", "hosted", "host", "hos
 _VICTIM_WORDS = frozenset({"victim", "victims", "survivor", "survivors", "target", "targets"})
 #: Words after an ideology and a hyphen that make it a period ("Socialist-era", "Soviet-style").
 _ERA_WORDS = frozenset({"era", "period", "style", "built", "vintage", "times"})
+#: Care a person receives, named as a noun: no work beside a recovery phrase.
+_CARE_RECEIVED = frozenset({"counselling", "counseling", "treatment", "therapy", "programme", "program", "rehab",
+                            "rehabilitation", "detox", "clinic", "service", "support", "helpline"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
