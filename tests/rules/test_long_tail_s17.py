@@ -89,6 +89,12 @@ FOUND = [
     ("Esmu atkarīgais atveseļošanās procesā — bez narkotikām kopš 2017. gada.", {"ADDICTION"}),
     ("Završio sam liječenje od zavisnosti od heroina u Kakaričkoj gori i čist sam od 2016.", {"ADDICTION"}),
     ("أكملت برنامج علاج الإدمان في مجمع الأمل للصحة النفسية بالرياض عام 2018.", {"ADDICTION"}),
+    # the care a person had, in a sentence about them with no job in it
+    ("Between chemo cycles at Tata Memorial Hospital I cleared my CA Final.", {"HEALTH_GENETIC"}),
+    ("Ms. Fernández was open with us about her cystic fibrosis and planned her hospital admissions around our launch.",
+     {"HEALTH_GENETIC"}),
+    # an office held in title case is a line the sure classifier reads, even alone
+    ("Treasurer, Vietnamese Student Association, UC Irvine (2019–2020).", {"RACE_ETHNICITY"}),
     # the twins below still found
     ("Trustee of the Central Mosque, Leicester", {"RELIGION_PHILOSOPHY"}),
     ("Treasurer, African Caribbean Society, University of Leeds", {"RACE_ETHNICITY"}),
@@ -143,6 +149,11 @@ NOT_FOUND = [
      {"UNION_PARTY_MEMBERSHIP"}),
     ("Delivered counselling to clients who stayed bet-free for six months.", {"ADDICTION"}),
     ("Gambling counselling service lead; helped 200 clients stay bet-free.", {"ADDICTION"}),
+    ("I volunteer at the hospital's epilepsy clinic on Saturdays.", {"HEALTH_GENETIC"}),
+    ("I coordinated chemo scheduling at Tata Memorial Hospital.", {"HEALTH_GENETIC"}),
+    ("I worked on the renal unit caring for my dialysis patients.", {"HEALTH_GENETIC"}),
+    ("Treasurer, Finance Society, University of Leeds", {"RACE_ETHNICITY", "POLITICAL_BELIEF", "RELIGION_PHILOSOPHY"}),
+    ("Chair, Diversity and Inclusion Committee, Deloitte UK", {"RACE_ETHNICITY", "SEXUAL_LIFE"}),
     # holdout13's clean documents
     ("- Co-author, practice guide on expunging juvenile records and summary convictions (2021)", {"CRIMINAL_RECORD"}),
     ("Technical adviser on the repair of the Ottoman-style gateway and mosque façade of the Turkish Military "

@@ -849,6 +849,9 @@ class DisclosureMatcher:
         terms = self.may_match_terms(text)
         statements = self.classifier is not None and (
             _PERSON_WORD.search(text) is not None or self._member_line(text)
+            # (an office held, for the sure classifier's resume lines: "Treasurer, Vietnamese
+            # Student Association, UC Irvine" holds no term and no person word)
+            or (not SURE_NEEDS_SIGNAL and _OFFICE_WORD.search(text) is not None)
         )
         if not terms and not statements:
             return hits + others
@@ -992,8 +995,11 @@ class DisclosureMatcher:
         toks = doc[x.start : x.end]
         alpha = [t for t in toks if t.is_alpha]
         dates = sum(t.lower_ in _DATE_WORDS for t in alpha)
-        if not any(t.is_lower for t in alpha) or dates >= len(alpha) - dates:
+        if dates >= len(alpha) - dates:
             return False  # (a LinkedIn export's "3 yrs 6 mos Feb 2022 to Jul 2025" read as criminal at 0.98)
+        if not any(t.is_lower for t in alpha) and _OFFICE_WORD.search(toks.text) is None:
+            return False  # (a name in capitals; but an office held in title case is a line about
+            # something: "Treasurer, Vietnamese Student Association, UC Irvine")
         if self._duty_verb(doc, x) is not None:
             return False
         if _about_a_group(doc, x):
@@ -1814,6 +1820,18 @@ class DisclosureMatcher:
         ):
             # "Six years bet-free after gambling counselling at Sedqa": the care the writer had,
             # beside a phrase only the writer says of themselves (a duty verb still makes it work)
+            professional = None
+        if (
+            professional is not None and lex.category == Category.HEALTH_GENETIC
+            and professional[1].lower().split()[-1] in _CARE_SETTINGS
+            and not (e < sent.end and doc[e].lower_ in _CARE_SETTINGS | _FIELD_NOUNS)  # (not "the epilepsy clinic")
+            and any(t.lower_ in _OWN_CARE_WORDS for t in doc[sent.start : sent.end])
+            and not any(t.lower_ in self._job_words for t in doc[sent.start : sent.end])
+            and self._duty_verb(doc, sent) is None
+        ):
+            # "Between chemo cycles at Tata Memorial Hospital I cleared my CA Final", "planned
+            # her hospital admissions around our launch": the care the person had, in a
+            # sentence about them with no job in it
             professional = None
         if (
             professional is not None and lex.category == Category.CRIMINAL_RECORD and professional[1].lower() in ("report", "reporting")
@@ -3825,6 +3843,10 @@ _ERA_WORDS = frozenset({"era", "period", "style", "built", "vintage", "times"})
 #: Care a person receives, named as a noun: no work beside a recovery phrase.
 _CARE_RECEIVED = frozenset({"counselling", "counseling", "treatment", "therapy", "programme", "program", "rehab",
                             "rehabilitation", "detox", "clinic", "service", "support", "helpline"})
+#: Places and kinds of care a patient has, and the words that make a sentence about one's own.
+_CARE_SETTINGS = frozenset({"hospital", "unit", "clinic", "programme", "program", "treatment", "therapy", "transfusion",
+                            "admission", "admissions", "stay", "ward"})
+_OWN_CARE_WORDS = frozenset({"i", "me", "my", "i'm", "i’m", "her", "his"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
@@ -3907,6 +3929,10 @@ _STAY_OPENERS = frozenset({"former", "formerly", "ex", "a", "an", "once", "i", "
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 #: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
 #: lemmas and as written in other languages.
+_OFFICE_WORD = regex.compile(
+    r"(?i)\b(?:treasurer|president|vice-president|chair|chairperson|chairwoman|chairman|secretary|coordinator|organi[sz]er"
+    r"|volunteer|leader|trustee|steward|delegate|representative|committee|board|founder|co-founder|captain|officer)\b"
+)
 _MEMBER_WORDS = frozenset({
     "member", "members", "membership", "membre", "mitglied", "miembro", "membro", "lid", "medlem",
     "jäsen", "socio", "socia", "afiliado", "afiliada", "adhérent", "adhérente", "iscritto", "iscritta",
