@@ -95,6 +95,7 @@ FOUND = [
      {"HEALTH_GENETIC"}),
     # an office held in title case is a line the sure classifier reads, even alone
     ("Treasurer, Vietnamese Student Association, UC Irvine (2019–2020).", {"RACE_ETHNICITY"}),
+    ("Branch secretary (Leeds), Unite the Union", {"UNION_PARTY_MEMBERSHIP"}),
     # the twins below still found
     ("Trustee of the Central Mosque, Leicester", {"RELIGION_PHILOSOPHY"}),
     ("Treasurer, African Caribbean Society, University of Leeds", {"RACE_ETHNICITY"}),
@@ -154,6 +155,9 @@ NOT_FOUND = [
     ("I worked on the renal unit caring for my dialysis patients.", {"HEALTH_GENETIC"}),
     ("Treasurer, Finance Society, University of Leeds", {"RACE_ETHNICITY", "POLITICAL_BELIEF", "RELIGION_PHILOSOPHY"}),
     ("Chair, Diversity and Inclusion Committee, Deloitte UK", {"RACE_ETHNICITY", "SEXUAL_LIFE"}),
+    # a bracket's word belongs to the name before it
+    ("Her clients over the past six years have included the CFMEU, the ANMF (Victorian Branch), the Australian "
+     "Services Union and the Community and Public Sector Union.", {"UNION_PARTY_MEMBERSHIP"}),
     # holdout13's clean documents
     ("- Co-author, practice guide on expunging juvenile records and summary convictions (2021)", {"CRIMINAL_RECORD"}),
     ("Technical adviser on the repair of the Ottoman-style gateway and mosque façade of the Turkish Military "

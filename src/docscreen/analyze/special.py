@@ -3163,6 +3163,8 @@ def _attached(cues: list[Cue], norms: list[str], a: int, b: int, *, before: int,
         for i in _find(words, norms, a - before - k, a) if not right_after else ():
             if i + k <= a:
                 d = a - (i + k)
+                if any(norms[j] == ")" and norms[j + 1] == "," for j in range(i + k, a - 1)):
+                    continue  # "the ANMF (Victorian Branch), the Australian Services Union": the bracket's word is the name before
                 if d <= before and (best is None or d < best[0]):
                     best = (d, text)
         if after is None or words[0] in _LEAD_IN_ONLY:
