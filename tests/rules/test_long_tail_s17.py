@@ -96,6 +96,10 @@ FOUND = [
     # an office held in title case is a line the sure classifier reads, even alone
     ("Treasurer, Vietnamese Student Association, UC Irvine (2019–2020).", {"RACE_ETHNICITY"}),
     ("Branch secretary (Leeds), Unite the Union", {"UNION_PARTY_MEMBERSHIP"}),
+    # a named candidate's campaign
+    ("Volunteered door-to-door for Emmanuel Macron's 2017 presidential campaign.", {"POLITICAL_BELIEF"}),
+    ("Volunteer, Zuzana Čaputová's presidential campaign, Košice, 2019", {"POLITICAL_BELIEF"}),
+    ("I went door to door for Gustavo Petro in 2022.", {"POLITICAL_BELIEF"}),
     # the twins below still found
     ("Trustee of the Central Mosque, Leicester", {"RELIGION_PHILOSOPHY"}),
     ("Treasurer, African Caribbean Society, University of Leeds", {"RACE_ETHNICITY"}),
@@ -158,6 +162,12 @@ NOT_FOUND = [
     # a bracket's word belongs to the name before it
     ("Her clients over the past six years have included the CFMEU, the ANMF (Victorian Branch), the Australian "
      "Services Union and the Community and Public Sector Union.", {"UNION_PARTY_MEMBERSHIP"}),
+    ("Covered Emmanuel Macron's 2017 presidential campaign for Le Monde.", {"POLITICAL_BELIEF"}),
+    ("Went door to door for Oxfam collecting donations.", {"POLITICAL_BELIEF"}),
+    ("Went door to door for Red Cross appeals.", {"POLITICAL_BELIEF"}),
+    # a sector the term names
+    ("She has audited church charities, so she already knows the Catholic education sector's chart of accounts.",
+     {"RELIGION_PHILOSOPHY"}),
     # holdout13's clean documents
     ("- Co-author, practice guide on expunging juvenile records and summary convictions (2021)", {"CRIMINAL_RECORD"}),
     ("Technical adviser on the repair of the Ottoman-style gateway and mosque façade of the Turkish Military "

@@ -1760,6 +1760,13 @@ class DisclosureMatcher:
         ):
             professional = (0, norms[b])  # "He supports the Drug Treatment and Testing Order team": a unit of work
         if (
+            professional is None and kind in ("term", "phrase") and b + 1 < len(norms) and doc[e].is_lower and doc[e].is_alpha
+            and norms[b + 1] in _SECTOR_NOUNS and not (a >= 1 and norms[a - 1] in _POSSESSIVES)
+        ):
+            # "she already knows the Catholic education sector's chart of accounts": a sector
+            # of the economy the term names, not the person
+            professional = (0, f"{norms[b]} {norms[b + 1]}")
+        if (
             professional is None and lex.category in _JOB_HEAD_CATEGORIES and kind in ("term", "phrase")
             and (head := next((k for k in (b, b + 1) if k < len(norms) and norms[k] in self._job_heads
                                and all(doc[sent.start + j].is_lower and doc[sent.start + j].is_alpha for j in range(b, k + 1))), None)) is not None
@@ -3849,6 +3856,8 @@ _CARE_RECEIVED = frozenset({"counselling", "counseling", "treatment", "therapy",
 _CARE_SETTINGS = frozenset({"hospital", "unit", "clinic", "programme", "program", "treatment", "therapy", "transfusion",
                             "admission", "admissions", "stay", "ward"})
 _OWN_CARE_WORDS = frozenset({"i", "me", "my", "i'm", "i’m", "her", "his"})
+#: Nouns of a sector of the economy after a term and one more noun ("the Catholic education sector").
+_SECTOR_NOUNS = frozenset({"sector", "sectors", "industry", "industries", "market", "markets"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
@@ -4062,6 +4071,7 @@ def _fragment(doc: Doc, sent: _Sentence) -> bool:
 
 
 _FRAGMENT_OPENERS = frozenset({"the", "and", "or", "of", "which", "that", "with", "but"})
+
 
 
 def _origin_line(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
