@@ -203,11 +203,6 @@ SURE: dict[Category, float] = {
     Category.SEXUAL_LIFE: 0.995,
 }
 SURE_MIN_WORDS = 3
-#: The classifier's probability at which a party's other category is reported beside the one
-#: found (DisclosureMatcher._party_pairs). Session 17, on the fifteen tuning splits: 9 labels
-#: at 0.9 or more, against 2 votes for a party ("Votante del PSOE", "Głosowałam na Razem": a
-#: vote is a belief, not a membership); below 0.9 the two are even.
-PARTY_PAIR = 0.9
 #: ... only in a sentence with a person word or a term of the category (True), or in any
 #: English sentence that reads as a line about something (False; see
 #: DisclosureMatcher._bare_line_ok): a resume line leaves out "I" ("Took part in pro-Navalny
@@ -226,6 +221,14 @@ _PART_OF_A_NAME = "part of a name"
 #: thirteen tuning splits: +29 labels for +7 false positives with seed 11 (+26 / +13 with seed
 #: 13), but +6 (+3) false document findings and 1 (0) true one lost: not taken.
 SURE_OVERRULES: frozenset[str] = frozenset()
+#: The classifier's probability at which a party's other category is reported beside the one
+#: found (DisclosureMatcher._party_pairs). Session 17, on the fifteen tuning splits: 9 labels
+#: at 0.9 or more, against 2 votes for a party ("Votante del PSOE", "Głosowałam na Razem": a
+#: vote is a belief, not a membership); below 0.9 the two are even.
+PARTY_PAIR = 0.9
+#: ... and no pair where the sentence is a vote, in the languages it meets ("voted", "votante", "głosowałam",
+#: "stemde", "röstade", "äänestin", "glasala").
+_VOTE = regex.compile(r"(?i)\b(?:vot[eaoi]\w*|głosow\w*|stemd\w*|stemt\w*|röstad\w*|äänest\w*|glasa\w*|wählt\w*|gewählt)")
 #: Tokens between an attached cue and its term (before / after the term).
 ATTACH_BEFORE = 4
 ATTACH_AFTER = 3
@@ -1816,41 +1819,7 @@ class DisclosureMatcher:
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
         professional = min([professional, *titles] if professional else titles, default=None)
-        if (
-            professional is not None and lex.category == Category.CRIMINAL_RECORD
-            and (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase")
-            and professional[1].lower() in _STUDY_WORDS
-        ):
-            # "BA (Open) in Business Studies, completed in custody at HMP Grendon", "I served
-            # three years at Kirikiri Medium Security Prison and trained as a tailor there":
-            # what a prisoner studied inside is no work at the prison (a duty verb still is:
-            # "Delivered literacy training at HMP Send")
-            professional = None
-        if (
-            professional is not None and lex.category == Category.ADDICTION and kind == "phrase"
-            and professional[1].lower() in _CARE_RECEIVED
-        ):
-            # "Six years bet-free after gambling counselling at Sedqa": the care the writer had,
-            # beside a phrase only the writer says of themselves (a duty verb still makes it work)
-            professional = None
-        if (
-            professional is not None and lex.category == Category.HEALTH_GENETIC
-            and professional[1].lower().split()[-1] in _CARE_SETTINGS
-            and not (e < sent.end and doc[e].lower_ in _CARE_SETTINGS | _FIELD_NOUNS)  # (not "the epilepsy clinic")
-            and any(t.lower_ in _OWN_CARE_WORDS for t in doc[sent.start : sent.end])
-            and not any(t.lower_ in self._job_words for t in doc[sent.start : sent.end])
-            and self._duty_verb(doc, sent) is None
-        ):
-            # "Between chemo cycles at Tata Memorial Hospital I cleared my CA Final", "planned
-            # her hospital admissions around our launch": the care the person had, in a
-            # sentence about them with no job in it
-            professional = None
-        if (
-            professional is not None and lex.category == Category.CRIMINAL_RECORD and professional[1].lower() in ("report", "reporting")
-            and any(norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
-                    for k in range(len(norms) - 1))
-        ):
-            # "On bail with reporting conditions until my trial in March": the bail's conditions
+        if professional is not None and self._own_life(doc, sent, lex, kind, professional[1], e, norms):
             professional = None
         if (
             professional is not None and lex.category == Category.HEALTH_GENETIC and kind == "term"
@@ -2367,6 +2336,36 @@ class DisclosureMatcher:
         if main.decision in ("person_close", "unqualified", "person") or main.cue in WEAK_MEMBERSHIP:
             return out[1:]
         return out
+
+    def _own_life(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
+        """Is the work word ``word`` found near the term the person's own life after all (a
+        duty verb still makes the sentence work)? What a prisoner studied inside ("BA (Open) in
+        Business Studies, completed in custody at HMP Grendon"; not "Delivered literacy training
+        at HMP Send"); a bail's reporting conditions ("On bail with reporting conditions until my
+        trial"); care received beside a recovery phrase only the writer says of themselves ("Six
+        years bet-free after gambling counselling at Sedqa"); the care a person had, in a sentence
+        about them with no job in it ("Between chemo cycles at Tata Memorial Hospital I cleared
+        my CA Final", "planned her hospital admissions"; not "the hospital's epilepsy clinic")."""
+        word = word.lower()
+        toks = doc[sent.start : sent.end]
+        if lex.category == Category.CRIMINAL_RECORD:
+            if (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase") and word in _STUDY_WORDS:
+                return True
+            return word in ("report", "reporting") and any(
+                norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
+                for k in range(len(norms) - 1)
+            )
+        if lex.category == Category.ADDICTION:
+            return kind == "phrase" and word in _CARE_RECEIVED
+        if lex.category == Category.HEALTH_GENETIC:
+            return (
+                word.split()[-1] in _CARE_SETTINGS
+                and not (e < sent.end and doc[e].lower_ in _CARE_SETTINGS | _FIELD_NOUNS)
+                and any(t.lower_ in _OWN_CARE_WORDS for t in toks)
+                and not any(t.lower_ in self._job_words for t in toks)
+                and self._duty_verb(doc, sent) is None
+            )
+        return False
 
     def _inflects(self, tok) -> bool:
         """Is ``tok`` a listed one-word term's own form: the term or the term with an ending
@@ -3943,12 +3942,14 @@ _STAY_PREPS = frozenset({"at", "in", "of", "with"})
 _STAY_OPENERS = frozenset({"former", "formerly", "ex", "a", "an", "once", "i", "was", "then", "later"})
 #: Units of time after a number: a stay ("Six months in Roumieh", "two years at Grootvlei").
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
-#: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
-#: lemmas and as written in other languages.
+#: An office held, which makes a line with no term and no person word one the sure classifier
+#: reads ("Treasurer, Vietnamese Student Association, UC Irvine").
 _OFFICE_WORD = regex.compile(
     r"(?i)\b(?:treasurer|president|vice-president|chair|chairperson|chairwoman|chairman|secretary|coordinator|organi[sz]er"
     r"|volunteer|leader|trustee|steward|delegate|representative|committee|board|founder|co-founder|captain|officer)\b"
 )
+#: Words that say "member" (not "committee", "chair": "Hiring Committee" is a heading), as
+#: lemmas and as written in other languages.
 _MEMBER_WORDS = frozenset({
     "member", "members", "membership", "membre", "mitglied", "miembro", "membro", "lid", "medlem",
     "jäsen", "socio", "socia", "afiliado", "afiliada", "adhérent", "adhérente", "iscritto", "iscritta",
@@ -4076,7 +4077,7 @@ def _fragment(doc: Doc, sent: _Sentence) -> bool:
 
 
 _FRAGMENT_OPENERS = frozenset({"the", "and", "or", "of", "which", "that", "with", "but"})
-
+_BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
 
 
 def _origin_line(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
@@ -4102,14 +4103,10 @@ def _origin_line(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
     return f"from {toks[k + 1].text}"
 
 
-#: Lines a place's name may hold in lower case ("Bor from Jonglei", "from Santa Cruz de la Sierra").
+#: Words a place's name may hold in lower case ("Bor from Jonglei", "from Santa Cruz de la Sierra").
 _PLACE_PARTICLES = frozenset({"de", "del", "la", "le", "el", "al", "da", "do", "dos", "das", "di", "of", "the", "and", "upon", "on", "sur", "am", "an", "der", "en"})
-#: A vote in the languages the party-pair step meets ("voted", "votante", "głosowałam",
-#: "stemde", "röstade", "äänestin", "glasala").
-_VOTE = regex.compile(r"(?i)\b(?:vot[eaoi]\w*|głosow\w*|stemd\w*|stemt\w*|röstad\w*|äänest\w*|glasa\w*|wählt\w*|gewählt)")
 #: The longest line read as an origin line, in words.
 ORIGIN_MAX_WORDS = 8
-_BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
 
 
 def _field_after(doc: Doc, h: Hit, sent: _Sentence) -> bool:
