@@ -664,6 +664,8 @@ class DisclosureMatcher:
             for name in ("person", "identity", "membership", "professional", "negations", "third_party", "duty_verbs", "job_titles")
         }
         self._duty_set = frozenset(v.lower() for v in common.duty_verbs)
+        #: the membership cues' words, by the cue's text
+        self._membership_words = dict(self._cues["membership"])
         self._job_heads = frozenset(v.lower() for v in common.job_heads)
         self._serving_verbs = frozenset(v.lower() for v in common.serving_verbs)
         self._condition_heads = frozenset(v.lower() for v in common.condition_heads)
@@ -2245,11 +2247,11 @@ class DisclosureMatcher:
                 # (in the term's clause: not "..., and I negotiated the wording with
                 # BusinessEurope's energy committee")
                 member = _nearest(self._cues["membership"], norms, a, b, None, lo, hi)
-                if member is not None and (words := dict(self._cues["membership"]).get(member[1])) is not None:
+                if member is not None and (words := self._membership_words.get(member[1])) is not None:
                     at = _cue_at(words, norms, a, b, member[0])
                     tok = doc[sent.start + at + len(words) - 1]
                     if (
-                        len(words) == 1 and tok.lower_ != words[0] and tok.lower_.endswith("s")
+                        len(words) == 1 and _plural_of(tok.lower_, words[0])
                         and at >= 1 and norms[at - 1] in ("the", "'s", "’s", "its", "their")
                     ):
                         # "working with the cemetery's trustees", "met the parish's elders": a
@@ -4103,7 +4105,7 @@ def _origin_line(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
     return f"from {toks[k + 1].text}"
 
 
-#: Words a place's name may hold in lower case ("Bor from Jonglei", "from Santa Cruz de la Sierra").
+#: Words a place's name may hold in lower case ("from Santa Cruz de la Sierra", "from Bosnia and Herzegovina").
 _PLACE_PARTICLES = frozenset({"de", "del", "la", "le", "el", "al", "da", "do", "dos", "das", "di", "of", "the", "and", "upon", "on", "sur", "am", "an", "der", "en"})
 #: The longest line read as an origin line, in words.
 ORIGIN_MAX_WORDS = 8
