@@ -279,10 +279,11 @@ class _Words:
             return []
         return [(m.start(), m.end(), m.group()) for m in self.rx.finditer(text, a, b, overlapped=True)]
 
+    def search(self, text: str, a: int, b: int) -> "regex.Match[str] | None":
+        return self.rx.search(text, a, b) if self.rx is not None else None
+
     def first(self, text: str, a: int, b: int) -> str | None:
-        if self.rx is None:
-            return None
-        m = self.rx.search(text, a, b)
+        m = self.search(text, a, b)
         return m.group() if m else None
 
 
@@ -634,12 +635,12 @@ class ScriptMatcher:
             return "script_line", "a status line it opens", None
         if (
             short and group.latin and key in group.cues and len(lead.split()) <= LEAD_CUE_WORDS
-            and (cue := group.cues[key].first(text, a, s)) is not None
-            and not regex.search(r"[\p{L}\p{N}]", text[a : text.index(cue, a)])
+            and (found := group.cues[key].search(text, a, s)) is not None
+            and not regex.search(r"[\p{L}\p{N}]", text[a : found.start()])
         ):
             # "Član kluba zdravljenih alkoholikov v Mariboru, abstinent od leta 2015.": a short
             # line opens with the category's cue ("member") and the term right after it
-            return "script_line", cue, None
+            return "script_line", found.group(), None
         return "no_cue", None, None
 
 

@@ -592,6 +592,13 @@ class DisclosureMatcher:
                     if " " not in t.strip() and "-" not in t:
                         for v in _variants(t):  # ("Mixe", "Mixes": the plural's lemma is "mix")
                             self._base_by_norm.setdefault(_norm(v), set()).add(_fold(t.lower()))
+        #: ... of them, the names the lists write only with a capital ("Coloured", "Methodist"):
+        #: their own forms are the name and its plural, not a verb's ("colour" of "Coloured")
+        lowered = {t.lower() for spec in specs for lex in spec.lexicons for t in lex.terms if not t[:1].isupper()}
+        self._proper_bases = frozenset(
+            _fold(t.lower()) for spec in specs for lex in spec.lexicons for t in lex.terms
+            if " " not in t.strip() and "-" not in t and t[:1].isupper() and t.lower() not in lowered
+        )
         #: one-word terms as written (not their plurals or lemmas)
         self._base_words = frozenset(
             v.lower() for spec in specs for lex in spec.lexicons for t in lex.terms for v in _variants(t, plural=False)
@@ -1449,6 +1456,12 @@ class DisclosureMatcher:
             out.append(h)
         return out
 
+    def _said_of_people(self, doc: Doc, i: int, sent: _Sentence) -> bool:
+        """Is the cue at token ``i`` a participle said of plural people right before it
+        ("citizens registered as party members", "patients diagnosed with ...")?"""
+        return i > sent.start and doc[i].lower_.endswith("ed") and (
+            doc[i - 1].lower_ in self._plural_people or doc[i - 1].lower_ in _REGISTRANTS)
+
     def also_categories(self, rule: str) -> tuple[Category, ...]:
         """The other categories a lexicon's disclosures reveal (its ``also`` key)."""
         lex = self._lexicons.get(rule)
@@ -1554,8 +1567,12 @@ class DisclosureMatcher:
             and not _PEOPLE_SUFFIX.search(doc[e + 1].lower_) and doc[e + 1].lower_ not in _NOT_COMPOUND
         ):
             return [hit(lex.category, "no_cue", negative=_PART_OF_A_NAME)]  # "Gay-Lussac's law", "Black-Scholes"
-        if s > sent.start and doc[s - 1].text in _HONORIFICS and doc[s].text[:1].isupper():
-            return [hit(lex.category, "no_cue", negative="a person's name")]  # "Mr. Asante-Jones"
+        if doc[s].text[:1].isupper() and any(
+            doc[k].text in _HONORIFICS and all(t.is_alpha and t.is_title for t in doc[k + 1 : s])
+            for k in range(max(sent.start, s - 3), s)
+        ):
+            # "Mr. Asante-Jones", "Mr. Kwabena Asante-Darko": a title and the given names before it
+            return [hit(lex.category, "no_cue", negative="a person's name")]
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
         if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and any(
@@ -2012,6 +2029,10 @@ class DisclosureMatcher:
             oc_at = sent.start + _cue_at(oc_words, norms, a, b, oc[0]) if oc_words else None
             if oc_words and _plural_person(doc[oc_at + len(oc_words) - 1], oc_words, norms, a):
                 oc = None  # "Black voters and the two parties, from the Republican loyalties"
+            elif oc_words and _participle_lead(oc[1], oc_words) and doc[oc_at].lower_ != oc[1].split()[0].lower():
+                oc = None  # "verifying party membership registers": the noun is no "registered"
+            elif oc_words and self._said_of_people(doc, oc_at, sent):
+                oc = None  # "complaints from citizens registered as party members"
             elif oc_words and any(
                 nxt == "of" and oc_at + i < sent.end and doc[oc_at + i].lower_ != w and doc[oc_at + i].lower_.endswith("s")
                 for i, (w, nxt) in enumerate(zip(oc_words, oc_words[1:]))
@@ -2056,6 +2077,8 @@ class DisclosureMatcher:
         )
         if third is None and a >= 1 and norms[a - 1] in self._people_before and kind in ("term", "phrase") and not for_them:
             third = norms[a - 1]  # "people released from prison on parole": other people
+        if third is None and (worked := _worked_with(norms, a)) is not None:
+            third = worked  # "work closely with iwi, whānau and community providers": whom the work is with
         if third is None and a > 0 and norms[a - 1] == "its":
             third = "its"  # "St Columba's values its Catholic identity": the organisation's
         be = next((i for i in range(a - 1, max(1, a - 9), -1) if toks[i].lower_ in ("was", "were") or norms[i] in (",", ";")), None)
@@ -2110,6 +2133,11 @@ class DisclosureMatcher:
                     and not (last + 1 < sent.end and doc[last + 1].text == ":")
                 ):
                     third = third or tok.lower_
+                    disc = None
+                elif self._said_of_people(doc, first_tok.i, sent):
+                    # "complaints from citizens registered as party members", "patients
+                    # diagnosed with ...": the cue says it of the people before it
+                    third = third or f"{doc[first_tok.i - 1].lower_} {first_tok.lower_}"
                     disc = None
                 elif _plural_person(tok, words, norms, a):
                     disc = None  # "same-sex parents and grandparents", "The committee's members, from the ANC"
@@ -2377,7 +2405,11 @@ class DisclosureMatcher:
         if not bases:
             return True  # matched through a phrase or a pattern, not a one-word term
         stems = _stems(low)
-        return any(low.startswith(w) or (w.endswith("y") and low.startswith(w[:-1])) or stems & _stems(w) for w in bases)
+        return any(
+            low.startswith(w) or (w.endswith("y") and low.startswith(w[:-1]))
+            or (w not in self._proper_bases and stems & _stems(w))
+            for w in bases
+        )
 
     def _identity_title(
         self, norms: list[str], a: int, b: int, covered: dict[int, tuple[int, int]], offset: int, *, topics: bool = True
@@ -3839,6 +3871,36 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd"
 _SAINT_PREFIXES = frozenset({"San", "Santa", "Santo", "São"})
 #: Nouns of data a cue after a term can qualify ("Māori descent results", "disability status
 #: question", "religion affiliation counts").
+#: Plural people a participle cue after them describes ("citizens registered as party members").
+_REGISTRANTS = frozenset({"citizens", "people", "persons", "residents", "applicants", "individuals", "patients",
+                          "clients", "students", "candidates", "voters", "members", "workers", "employees"})
+#: Verbs of working together whose "with" takes the people the work is with (lemmas), and the
+#: adverbs between them ("work closely with iwi, whānau and community providers").
+_WITH_VERBS = frozenset({"work", "partner", "collaborate", "liaise", "engage", "consult", "cooperate", "co-operate"})
+_WITH_ADVERBS = frozenset({"closely", "directly", "extensively", "daily", "regularly", "mostly", "mainly", "primarily",
+                           "often", "also", "together", "hand", "in", "well", "effectively"})
+#: Words between "with" and the term that make the people the writer's own.
+_OWN_WORDS = frozenset({"my", "our", "fellow", "own", "i", "me", "myself", "we", "us"})
+
+
+def _worked_with(norms: list[str], a: int) -> str | None:
+    """Is the term at word ``a`` in the object of a verb of working together ("work closely
+    with iwi, whānau and community providers", "partnered with Sikh and Hindu temples")? Then
+    it names whom the work is with, not the writer's own group ("worked with my iwi",
+    "with fellow Unite members" are the writer's)."""
+    for k in range(a - 1, max(-1, a - 7), -1):
+        w = norms[k]
+        if w in (".", ";", ":", "?", "!") or w in _OWN_WORDS:
+            return None
+        if w != "with":
+            continue
+        j = k - 1
+        while j >= 0 and norms[j] in _WITH_ADVERBS:
+            j -= 1
+        return f"{norms[j]} with" if j >= 0 and norms[j] in _WITH_VERBS else None
+    return None
+
+
 _DATA_NOUNS = frozenset({"results", "result", "data", "question", "questions", "statistics", "figures", "counts",
                          "rates", "variable", "variables", "indicator", "indicators", "classification", "estimates",
                          "tables", "series", "output", "outputs", "standard", "coding"})
