@@ -27,7 +27,10 @@ language that shares a script with it (Russian, Ukrainian, Bulgarian, Serbian fo
 and a sentence with kana or Hangul only with the lists that hold them. A Latin-script sentence
 is read with the Latin-script files whose ``function_words`` mark it (two or more and more than
 English function words, or one and no English word; the language with most of them; where one
-shared word is all, first-person words do not count), or whose form label opens its line; there
+shared word is all, first-person words do not count), or whose form label opens its line, or
+(a short line with no function word of any language and a letter English does not write:
+"Notiesāts nosacīti 2015. gadā, sodāmība dzēsta.") one of whose terms opens it, alone or after
+the file's cue ("Član župnog zbora ..."); there
 the category cues of the lists are not used (but where one opens a short line right before
 the term: "Član kluba ...") and work words count in the whole sentence (see
 ``_decide``).
@@ -87,6 +90,10 @@ _CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
 #: A status line a term opens: at most this many characters (scripts without spaces) or words.
 LINE_MAX_CHARS = 40
 LINE_MAX_WORDS = 8
+#: A line that opens with a label of one to four words and a colon.
+_LABEL_OPENING = regex.compile(r"[ 	]*[-•*·▪]?[ 	]*\p{L}[\p{L}\p{M}' ]{0,40}[:：]")
+#: A letter English does not write ("ā", "ę", "đ", "ő"), which marks a line of another language.
+_NOT_ENGLISH_LETTER = regex.compile(r"[^\P{L}A-Za-z]")
 #: ... and in a Latin-script language, a short line may open with at most this many words
 #: before the term when they begin with a cue of its category ("Član kluba ...", "member of").
 LEAD_CUE_WORDS = 2
@@ -322,7 +329,10 @@ class _Group:
         self.label_key = {lab.casefold(): k for lg in langs for k, ls in lg.form_labels.items() for lab in ls}
         self.form = (
             regex.compile(
-                rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?[ \t]*[:：៖][ \t]*(?P<value>[^\n]{{1,80}})",
+                rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?"
+                # (a spaced dash separates a label written in another script: "လူမျိုး/ဘာသာ - ကရင်/ခရစ်ယာန်")
+                + (r"[ \t]*[:：៖]" if all(lg.latin for lg in langs) else r"(?:[ \t]*[:：៖]|[ \t]+[-–][ \t]+)")
+                + r"[ \t]*(?P<value>[^\n]{1,80})",
                 regex.IGNORECASE | regex.MULTILINE,
             )
             if labels
@@ -406,14 +416,15 @@ class ScriptMatcher:
         # (a function word counts in lower case, or opening the span: "Tirich Mir" is a name)
         found = _WORD.findall(text, a, b)
         words = [w.casefold() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
-        english = sum(w.casefold() in ENGLISH_FUNCTION_WORDS for w in found)
+        # (English writes "I" in capitals: a lower-case "i" is another language's "and" or particle)
+        english = sum(w.casefold() in ENGLISH_FUNCTION_WORDS and w != "i" for w in found)
         tally: dict[str, int] = {}
         for w in words:
             for code in self._function.get(w, ()):
                 tally[code] = tally.get(code, 0) + 1
         counts = {c: n for c, n in tally.items() if (n >= 2 and n > english) or (n >= 1 and english == 0)}
         if not counts:
-            return None
+            return self._opening_group(text, a, b, found) if english == 0 else None
         # the languages with the most of their words ("Nilimuuguza mama yangu ..." is Swahili,
         # not also Dutch for its "na"); several when they tie (Spanish and Catalan "de la")
         best = max(counts.values())
@@ -421,6 +432,40 @@ class ScriptMatcher:
         # one word several languages share says no language for sure ("ja" is Finnish "and"
         # and Polish "I"): their first-person words do not count there
         return self._codes_group(codes, unsure=best == 1 and len(codes) > 1)
+
+    def _opening_group(self, text: str, a: int, b: int, found: list[str]) -> _Group | None:
+        """A short line with no function word of any language ("Notiesāts nosacīti 2015. gadā,
+        sodāmība dzēsta.", "Teistas 2014 m., teistumas išnykęs."): read with the languages one of
+        whose terms opens it, when it has a letter English does not write and at most
+        ``LINE_MAX_WORDS`` words with letters (not "José Müller" alone: no term opens it)."""
+        if not found or len(found) > LINE_MAX_WORDS or not any(_NOT_ENGLISH_LETTER.search(w) for w in found):
+            return None
+        if not any(c.islower() for w in found for c in w):
+            return None  # a heading or a name in capitals ("ESCOLA ESTADUAL PROFESSORA LÚCIA MENDES")
+        if _LABEL_OPENING.match(text, a, b) is not None:
+            return None  # a label and its value ("Invalidità: no"): the form-field reading's
+        words = list(zip(range(LEAD_CUE_WORDS + 1), _WORD.finditer(text, a, b)))
+        starts = [m.start() for _, m in words]
+        ends = {m.start(): m.end() for _, m in words}
+
+        def opens(lg: Language) -> bool:
+            # a term at the first word, or right after the language's cue that opens the line
+            # ("Član župnog zbora župe sv. Petra u Splitu.")
+            group = self._codes_group(frozenset({lg.code}))
+            for i, pos in enumerate(starts):
+                for key, terms in group.terms.items():
+                    hit = terms.rx.match(text, pos, b) if terms.rx is not None else None
+                    # (most of the word: a stem, "Notiesāt" of "Notiesāts"; not "Attac" of "Attachments")
+                    if hit is None or (hit.end() < ends[pos] and (hit.end() - pos) * 10 < (ends[pos] - pos) * 6):
+                        continue
+                    cue = group.cues.get(key)
+                    if i == 0 or (cue is not None and cue.rx is not None and (m := cue.rx.match(text, starts[0], b)) is not None
+                                  and not regex.search(r"[\p{L}\p{N}]", text[m.end() : pos])):
+                        return True
+            return False
+
+        codes = frozenset(lg.code for lg in self._latin if opens(lg))
+        return self._codes_group(codes, unsure=len(codes) > 1) if codes else None
 
     def foreign_other_person(self, text: str, s: int, e: int, category: Category) -> str | None:
         """Another person's word before an English-engine term at ``[s, e)`` when its sentence

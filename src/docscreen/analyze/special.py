@@ -36,6 +36,7 @@ is not a disclosure. Every hit records the cue that decided it, so a finding can
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import unicodedata
@@ -213,6 +214,13 @@ SURE_NEEDS_SIGNAL: bool = False
 #: guess about the letters, not about the sentence ("Board member, Temple Beth Shalom (Reform
 #: congregation), Tucson", "Ao Naga from Mokokchung"): +8 tuning labels, no false positive.
 _PART_OF_A_NAME = "part of a name"
+_A_PERSONS_NAME = "a person's name"
+_A_PLACES_NAME = "a place's name"
+_A_SAINTS_NAME = "a saint's or a place's name"
+#: Reasons that say a term's match is a name's word, not the category's term: no reason
+#: against the category (the sure classifier still reads the sentence: "Secretary |
+#: Vietnamese Student Association, San José State University", where "San" is no San person)
+_NAME_NEGATIVES = frozenset({None, _PART_OF_A_NAME, _A_PERSONS_NAME, _A_PLACES_NAME, _A_SAINTS_NAME})
 #: ... and the decisions whose reasons it overrules besides that one (a rule's drop decision:
 #: "professional", a work word in the sentence; "ambiguous" and "no_cue" with a reason). None:
 #: with the committed classifier seven curated hard negatives read at 0.99-1.00 (session 14).
@@ -776,6 +784,8 @@ class DisclosureMatcher:
                 norm = _norm(t)
                 if not t.isascii() and norm not in self._term_norms and _fold(norm) in self._term_norms:
                     norm = _fold(norm)  # "Bamiléké" where the lists write "Bamileke"
+                elif norm in _PRONOUN_LEMMAS and t.lower() != norm:
+                    norm = t.lower()  # "mining" is no "mine", the person's word
                 tok.norm_ = norm
         return doc
 
@@ -1001,6 +1011,13 @@ class DisclosureMatcher:
                 # negated, professional, someone else's, "part of a name", vetoed...)
                 if any(h.category == cat and (h.score >= 0.5 or h.negative is not None) for h in inside):
                     continue
+                if (
+                    cat == Category.ADDICTION and not any(h.category == cat for h in inside)
+                    and any(h.category == Category.HEALTH_GENETIC and h.score >= 0.5 for h in inside)
+                ):
+                    # "inside I was diagnosed with PTSD and finally got treatment": the care
+                    # words are the disclosed condition's, no addiction named
+                    continue
                 out.append(self._statement_hit(cat, a, b, decision, p))
         return out
 
@@ -1066,7 +1083,7 @@ class DisclosureMatcher:
             # group (suku): -")
             bare = not SURE_NEEDS_SIGNAL and not person and self._bare_line_ok(doc, x)
             cats = [c for c in SURE if (person or mine[c] or bare) and not any(
-                h.score >= 0.5 or h.negative not in (None, _PART_OF_A_NAME) and h.decision not in SURE_OVERRULES
+                h.score >= 0.5 or h.negative not in _NAME_NEGATIVES and h.decision not in SURE_OVERRULES
                 for h in mine[c])]
             if not cats or doc[x.end - 1].text == "?" or self._second_person(doc, x):
                 continue
@@ -1103,7 +1120,7 @@ class DisclosureMatcher:
                 continue
             (have,) = found
             other = pair[1] if have == pair[0] else pair[0]
-            if any(h.category == other and h.negative not in (None, _PART_OF_A_NAME) for h in inside):
+            if any(h.category == other and h.negative not in _NAME_NEGATIVES for h in inside):
                 continue
             if _VOTE.search(doc.text, a, b) is not None:
                 continue  # "Votante del PSOE desde los dieciocho años": a vote is a belief, no membership
@@ -1513,6 +1530,19 @@ class DisclosureMatcher:
         ):
             # "I've been a victim of identity fraud myself": the offence was done to the writer
             return [hit(lex.category, "no_cue", negative="a victim's")]
+        if e - s == 1 and doc[s].text == "PT" and e < sent.end and doc[e].is_title and doc[e].lower_ not in _PARTY_UNITS:
+            # "plant-level union secretary at PT Astra Honda": an Indonesian company ("Perseroan
+            # Terbatas"), not Brazil's Workers' Party
+            return [hit(lex.category, "no_cue", negative="a company's name (PT ...)")]
+        if (
+            lex.category == Category.CRIMINAL_RECORD and e - s == 1 and e < sent.end and doc[e].lower_ in _BODY_HEADS
+            and not (e + 1 < sent.end and doc[e + 1].lower_ in _BODY_ACTS | {"'s", "’s"})
+            and not any(t.lower_ == "by" for t in doc[max(sent.start, s - 5) : s])
+        ):
+            # "Community member of the provincial parole board": a body's name, the work of its
+            # members (not "my parole board hearing", "the parole board's decision", "issued by
+            # the New York State parole board")
+            return [hit(lex.category, "no_cue", negative=f"a body's name ('{doc[e].lower_}')")]
         if lex.category == Category.POLITICAL_BELIEF and e + 1 < sent.end and doc[e].text in ("-", "–") and doc[e + 1].lower_ in _ERA_WORDS:
             # "Socialist-era housing estates", "Communist-era archives": a period's name
             return [hit(lex.category, "no_cue", negative="a period's name")]
@@ -1572,9 +1602,9 @@ class DisclosureMatcher:
             for k in range(max(sent.start, s - 3), s)
         ):
             # "Mr. Asante-Jones", "Mr. Kwabena Asante-Darko": a title and the given names before it
-            return [hit(lex.category, "no_cue", negative="a person's name")]
+            return [hit(lex.category, "no_cue", negative=_A_PERSONS_NAME)]
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
-            return [hit(lex.category, "no_cue", negative="a place's name")]  # "Chapel Hill", "Temple Bar"
+            return [hit(lex.category, "no_cue", negative=_A_PLACES_NAME)]  # "Chapel Hill", "Temple Bar"
         if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and any(
             _after_title_and_name(doc, k, s - 1, lambda t: t in _HONORIFICS) == s - 1 for k in range(max(sent.start, s - 6), s - 2)
         ) and not (e < sent.end and (doc[e].lower_ in self._work_nouns or doc[e].lower_ in _DISCIPLINES)):
@@ -1622,7 +1652,9 @@ class DisclosureMatcher:
             return self._with_also(lex, [hit(lex.category, "form_field", cue=f"form label '{before[colon - 1].text}'")])
         if (
             e < sent.end and doc[s].text[:1].isupper()
-            and any(t.lower_ in _OBSERVANCES and t.text[:1].isupper() for t in doc[e : min(sent.end, e + 3)])
+            # (in the term's own cell: "Alcohol dependence | Coolmine Day Programme" is no observance)
+            and any(t.lower_ in _OBSERVANCES and t.text[:1].isupper()
+                    for t in itertools.takewhile(lambda t: t.text != "|", doc[e : min(sent.end, e + 3)]))
         ):
             # "Hispanic Heritage Month", "Black History Month", "Pride Week": an observance
             return [hit(lex.category, "no_cue", negative="an observance's name")]
@@ -1659,7 +1691,7 @@ class DisclosureMatcher:
             and doc[s - 1].lower_ in ("in", "at", "near", "from", "to", "around")
         ):
             # "a rugby team in Douglas": a place, not the plural of a listed word ("Dougla")
-            return [hit(lex.category, "no_cue", negative="a place's name")]
+            return [hit(lex.category, "no_cue", negative=_A_PLACES_NAME)]
         if e - s == 1 and doc[s].lower_ not in self._base_words and not self._inflects(doc[s]):
             # "Crew scheduling analyst", "my mix of audit": a word whose lemma is a listed
             # word's ("crew" -> "crow", the Crow people; "mix" <- "mixe", the Mixe people)
@@ -1681,7 +1713,7 @@ class DisclosureMatcher:
             # "Lesbians Who Tech, San Francisco chapter", "the San Luigi parish oratory",
             # "in comunità a San Patrignano": a saint's or a place's name, not the San people
             # (but "San Council of South Africa": an organisation's head noun after it)
-            return [hit(lex.category, "no_cue", negative="a saint's or a place's name")]
+            return [hit(lex.category, "no_cue", negative=_A_SAINTS_NAME)]
         if (
             e - s == 1 and doc[s].text in _CITY_NAMES and s > sent.start and doc[s - 1].lower_ in _PLACE_PREPOSITIONS
             and _foreign(doc[sent.start : sent.end].text)
@@ -1837,6 +1869,10 @@ class DisclosureMatcher:
             # "Cree-Métis project manager": an identity word opening a line before the
             # person's job title describes the person, not the work.
             return [hit(lex.category, "disclosure_cue", cue=f"describes the {before_title}")]
+        if lex.category in _DESCRIBED and kind == "term" and not titles and (
+            topic := self._topic_title(norms, b, covered, sent.start)
+        ) is not None:
+            titles = [topic]  # "Māori health contracts manager at Te Whatu Ora": the job's field
         professional = min([professional, *titles] if professional else titles, default=None)
         if professional is not None and self._own_life(doc, sent, lex, kind, professional[1], e, norms):
             professional = None
@@ -1872,7 +1908,7 @@ class DisclosureMatcher:
             # A resume bullet about work ("Drafted petitions for conviction expungement");
             # not for phrases, organisations and roles, which are the activity itself
             # ("Delivered leaflets for Labour", "Ran the Occupy Wall Street library").
-            professional = self._duty_verb(doc, clause)
+            professional = self._duty_or_own(doc, clause, sent, lex, kind, e, norms)
         elif professional is None and kind in ("org", "role", "phrase") and not lex.self_contained and not any(
             w in _FIRST_PERSON or w == "my" for w in norms
         ):
@@ -2043,7 +2079,9 @@ class DisclosureMatcher:
                 oc = None  # "modelling Tory voter turnout": the longer term ("Tory voter") decides
             if oc is not None and member is None and (pro is None or pro[0] > oc[0]):
                 belief = Hit(other, also_entity(other), lex.rule, lex.kind, start, end, SCORES["disclosure_cue"], "disclosure_cue", oc[1])
-                unit = next((w for w in norms[a:] if w in _PARTY_UNITS), None) if lex.entity_type in _PARTY_TYPES else None
+                # (not a place the party ran in: "the Pheu Thai candidate in Khon Kaen constituency 1")
+                unit = next((w for k, w in enumerate(norms[a:], a) if w in _PARTY_UNITS and "in" not in norms[b:k]),
+                            None) if lex.entity_type in _PARTY_TYPES else None
                 if unit is not None:
                     # "PCF activist, Saint-Denis section", "PAP branch activist, Tampines East":
                     # an activist of a party's local unit is one of its members
@@ -2134,6 +2172,15 @@ class DisclosureMatcher:
                 ):
                     third = third or tok.lower_
                     disc = None
+                elif (
+                    first_tok.i > sent.start and doc[first_tok.i - 1].like_num
+                    and len(words[0]) > 3 and first_tok.lower_ in (words[0] + "s", words[0] + "es")
+                    and not any(w in _FIRST_PERSON or w == "my" for w in norms)
+                ):
+                    # "Prosecutor: secured 40 convictions for human trafficking": a count of
+                    # cases, other people's
+                    third = third or f"{doc[first_tok.i - 1].text} {first_tok.lower_}"
+                    disc = None
                 elif self._said_of_people(doc, first_tok.i, sent):
                     # "complaints from citizens registered as party members", "patients
                     # diagnosed with ...": the cue says it of the people before it
@@ -2218,7 +2265,7 @@ class DisclosureMatcher:
             # "I was in prison", "I got arrested": the candidate right before it, and no
             # professional word anywhere in the sentence.
             if professional is None:
-                professional = self._duty_verb(doc, clause)
+                professional = self._duty_or_own(doc, clause, sent, lex, kind, e, norms)
             close = _subject_close(norms, a)
             if professional is not None:
                 main = hit(lex.category, "ambiguous", negative=professional[1])
@@ -2298,7 +2345,7 @@ class DisclosureMatcher:
                     main = hit(lex.category, "listed", cue=kind)  # "Deacon, Bethel AME Church"
         else:
             if professional is None:
-                professional = self._duty_verb(doc, clause)
+                professional = self._duty_or_own(doc, clause, sent, lex, kind, e, norms)
             person = _nearest(self._cues["person"], norms, a, b)
             if person is not None and PERSON_REACH is not None and person[0] > PERSON_REACH:
                 person = None  # "He also works with young people released on a Detention and
@@ -2367,6 +2414,12 @@ class DisclosureMatcher:
             return out[1:]
         return out
 
+    def _duty_or_own(self, doc: Doc, clause: _Sentence, sent: _Sentence, lex: Lexicon, kind: str, e: int, norms: list[str]):
+        """The clause's duty verb (:meth:`_duty_verb`), unless it is the person's own life
+        (:meth:`_own_life`: "Prescribed buprenorphine ... through my family doctor")."""
+        duty = self._duty_verb(doc, clause)
+        return None if duty is not None and self._own_life(doc, sent, lex, kind, duty[1], e, norms) else duty
+
     def _own_life(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
         """Is the work word ``word`` found near the term the person's own life after all (a
         duty verb still makes the sentence work)? What a prisoner studied inside ("BA (Open) in
@@ -2385,6 +2438,31 @@ class DisclosureMatcher:
                 norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
                 for k in range(len(norms) - 1)
             )
+        lowers = [t.lower_ for t in toks]
+        if (
+            lex.category == Category.ADDICTION and _FREE_SINCE.search(toks.text) is not None
+            and not any(w in _SERVICE_USERS or w in self._plural_people for w in lowers)
+        ):
+            # "Group facilitator, Secular Organizations for Sobriety (SOS) – sober since 2012",
+            # "Gay, sober 6 years, and a recovering perfectionist": the writer's own abstinence,
+            # whatever the job (not "helped 40 clients stay sober since")
+            return True
+        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _CARE_GIVING and (
+            lowers[next((k for k, t in enumerate(toks) if t.is_alpha), 0)] == "prescribed"
+            and (_DATE.search(toks.text) is not None or "since" in lowers)
+            or any(lowers[k - 1] in ("of", "on") for k, w in enumerate(lowers) if k and w == "prescribed")
+        ) and not any((w in self._job_words and w not in _MY_CARERS) or w in _SERVICE_USERS for w in lowers):
+            # "Prescribed Antabuse, 2015–2016.", "Prescribed buprenorphine (Suboxone) since
+            # 2021.", "twelve years of prescribed Xanax": a prescription the writer had
+            return True
+        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _CARE_GIVING and (
+            _my_carer([t.lower_ for t in toks]) or _FREE_SINCE.search(toks.text) is not None
+        ) and not any((t.lower_ in self._job_words and t.lower_ not in _MY_CARERS) or t.lower_ in _SERVICE_USERS for t in toks):
+            # "Prescribed buprenorphine (Suboxone) for opioid use disorder through my family
+            # doctor", "supervised diazepam taper for benzodiazepine dependence; medication-free
+            # since": the care given to the writer, by their own carer or ended by their
+            # abstinence (not "Prescribed buprenorphine for 40 patients")
+            return True
         if lex.category == Category.ADDICTION:
             return kind == "phrase" and word in _CARE_RECEIVED
         if lex.category == Category.HEALTH_GENETIC:
@@ -2436,6 +2514,26 @@ class DisclosureMatcher:
             if norms[i] in _TOPIC_WORDS or not norms[i].isalpha() or gap == 2:
                 return None
             gap += 1
+        return None
+
+    def _topic_title(self, norms: list[str], b: int, covered: dict[int, tuple[int, int]], offset: int) -> tuple[int, str] | None:
+        """A field of work right after the term and a job title after it ("Māori health
+        contracts manager", "Pasifika community liaison officer"): (distance, "field ... title"),
+        the term being the field the job is in (see :meth:`_identity_title`, which reads a
+        title without a field as describing the person)."""
+        i = b
+        while i < len(norms) and (i + offset) in covered:
+            i += 1  # other terms first ("Māori and Pasifika health manager")
+        if i >= len(norms) or norms[i] not in _TOPIC_WORDS:
+            return None
+        for j in range(i + 1, min(len(norms), i + 4)):
+            if not norms[j].isalpha() and norms[j] != "-":
+                return None
+            if norms[j] in self._job_words:
+                return (j - b, f"{norms[i]} ... {norms[j]}")
+            for _j, _k, text in self._titles_in(norms, j, len(norms)):
+                if _j == j:
+                    return (j - b, f"{norms[i]} ... {text}")
         return None
 
     @staticmethod
@@ -2646,9 +2744,9 @@ def _prep_before(
         k = s - 1
         while k > sent.start and doc[k].lower_ in ("the", "a", "an"):
             k -= 1
-    if k <= sent.start or not (doc[k].lower_ in preps or (comma and doc[k].text == ",")):
+    if k <= sent.start or not (doc[k].lower_ in preps or (comma and doc[k].text in (",", "|"))):
         return None
-    return doc[k].lower_, k - 1
+    return (doc[k].lower_ if doc[k].text != "|" else ","), k - 1
 
 
 def _duration_at(doc: Doc, k: int, sent: _Sentence) -> str | None:
@@ -2846,7 +2944,7 @@ _ONE_LETTER = regex.compile(r"(?<!\p{L})[yeoàéi](?!\p{L})")
 _ENGLISH_FUNCTION = ENGLISH_FUNCTION_WORDS
 _SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?:]\s))[^\p{L}\n]*?\p{Ll}")
 _LONE_I = regex.compile(r"(?<![\p{L}'])i(?=$|[^\p{L}]|'[mvd]|'ll)")
-_SENTENCE_END = {".", "!", "?", ";", "•", "|", "·", "▪", "●", "◦", "■", "►", "✓"}
+_SENTENCE_END = {".", "!", "?", ";", "•", "·", "▪", "●", "◦", "■", "►", "✓"}
 
 
 def _variants(term: str, *, plural: bool = True) -> list[str]:
@@ -2899,7 +2997,14 @@ def _is_refusal(value: str, refusals: set[str]) -> bool:
     squashed = _squash(value)
     if not squashed:
         return True
-    return any(squashed == r or squashed.startswith(r + " ") for r in refusals if r)
+    # (said in the first person: "I'd prefer not to answer", "I would rather not say")
+    bare = _FIRST_PERSON_LEAD.sub("", squashed) or squashed
+    return any(v == r or v.startswith(r + " ") for v in {squashed, bare} for r in refusals if r)
+
+
+#: Pronouns that are also the lemma of other words ("mining", "mined" -> "mine").
+_PRONOUN_LEMMAS = frozenset({"mine"})
+_FIRST_PERSON_LEAD = regex.compile(r"^(?:i['’]d |i (?:d|would|will) |i )")
 
 
 def _pattern_gate(pattern: list[dict]) -> frozenset[str]:
@@ -2984,8 +3089,12 @@ def _foreign(text: str) -> bool:
     a line with two words in letters English does not write (č, ő, ø, ä, ư...) and no English
     function word ("Člen Pirátské strany, místní sdružení Brno-střed"; not "Société Générale
     in Zürich")."""
-    words = [w.lower() for w in _ALPHA_WORD.findall(text)] + [w.lower() for w in _ONE_LETTER.findall(text)]
-    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    written = _ALPHA_WORD.findall(text)
+    words = [w.lower() for w in written] + [w.lower() for w in _ONE_LETTER.findall(text)]
+    # (a capitalised word inside a name of capitalised words is the name's: "San José State
+    # University", "De La Salle College"; not the line's first word: "Soy afro")
+    named = {i for i in range(1, len(written) - 1) if written[i][0].isupper() and written[i + 1][0].isupper()}
+    foreign = sum(w in _FOREIGN_WORDS for i, w in enumerate(words) if i not in named)
     english = sum(w in _ENGLISH_FUNCTION for w in words)
     return (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0) or (
         english == 0 and sum(_NOT_ENGLISH_LETTER.search(w) is not None for w in words) >= 2
@@ -3880,14 +3989,14 @@ _WITH_VERBS = frozenset({"work", "partner", "collaborate", "liaise", "engage", "
 _WITH_ADVERBS = frozenset({"closely", "directly", "extensively", "daily", "regularly", "mostly", "mainly", "primarily",
                            "often", "also", "together", "hand", "in", "well", "effectively"})
 #: Words between "with" and the term that make the people the writer's own.
-_OWN_WORDS = frozenset({"my", "our", "fellow", "own", "i", "me", "myself", "we", "us"})
+_OWN_WORDS = frozenset({"my", "our", "fellow", "own", "i", "me", "myself", "we", "us", "his", "her"})
 
 
 def _worked_with(norms: list[str], a: int) -> str | None:
     """Is the term at word ``a`` in the object of a verb of working together ("work closely
     with iwi, whānau and community providers", "partnered with Sikh and Hindu temples")? Then
     it names whom the work is with, not the writer's own group ("worked with my iwi",
-    "with fellow Unite members" are the writer's)."""
+    "with fellow Unite members" are the writer's, "works with his AA sponsor" the person's)."""
     for k in range(a - 1, max(-1, a - 7), -1):
         w = norms[k]
         if w in (".", ";", ":", "?", "!") or w in _OWN_WORDS:
@@ -3920,12 +4029,37 @@ _ERA_WORDS = frozenset({"era", "period", "style", "built", "vintage", "times"})
 #: Care a person receives, named as a noun: no work beside a recovery phrase.
 _CARE_RECEIVED = frozenset({"counselling", "counseling", "treatment", "therapy", "programme", "program", "rehab",
                             "rehabilitation", "detox", "clinic", "service", "support", "helpline"})
+#: Work words that are care given, to the writer where the writer names their own carer
+#: ("through my family doctor") or their abstinence since ("medication-free since").
+_CARE_GIVING = frozenset({"prescribing", "prescribe", "prescribed", "supervised", "supervise", "supervising",
+                          "treated", "treating", "treat", "tapering", "taper", "detox"})
+_MY_CARERS = frozenset({"doctor", "gp", "psychiatrist", "consultant", "keyworker", "prescriber", "neurologist",
+                        "therapist", "counsellor", "counselor", "physician", "specialist"})
+_FREE_SINCE = regex.compile(
+    rf"(?i)\b(?:(?:[\p{{L}}]+-free|clean|sober|abstinent)\s+(?:ever\s+)?since\b"
+    rf"|(?:sober|clean|abstinent)\s+(?:for\s+)?{_NUMBER_WORD}\s+(?:years?|yrs|months?)\b"
+    rf"|{_NUMBER_WORD}\s+(?:years?|yrs|months?)\s+(?:sober|clean|abstinent)\b)"
+)
+
+
+def _my_carer(lowers: list[str]) -> bool:
+    """Does the sentence name the writer's own carer ("my family doctor", "my GP")?"""
+    return any(
+        w == "my" and (lowers[k + 1 : k + 2] and lowers[k + 1] in _MY_CARERS or lowers[k + 2 : k + 3] and lowers[k + 2] in _MY_CARERS)
+        for k, w in enumerate(lowers)
+    )
+
+
 #: Places and kinds of care a patient has, and the words that make a sentence about one's own.
 _CARE_SETTINGS = frozenset({"hospital", "unit", "clinic", "programme", "program", "treatment", "therapy", "transfusion",
                             "admission", "admissions", "stay", "ward"})
 _OWN_CARE_WORDS = frozenset({"i", "me", "my", "i'm", "i’m", "her", "his"})
 #: Nouns of a sector of the economy after a term and one more noun ("the Catholic education sector").
 _SECTOR_NOUNS = frozenset({"sector", "sectors", "industry", "industries", "market", "markets"})
+#: Heads of a public body's name after a one-word criminal term ("parole board"), and what
+#: the body does to a person after them ("parole board hearing").
+_BODY_HEADS = frozenset({"board", "boards", "commission", "commissions", "authority"})
+_BODY_ACTS = frozenset({"hearing", "hearings", "decision", "review", "interview", "granted", "approved", "refused", "denied"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
