@@ -24,10 +24,10 @@ FILES = _load()
 
 
 #: Examples the classifier retrained in session 13 (seed 11) reads otherwise than the one
-#: before (a Bahá'í Auxiliary Board member's line no longer rescued; a film critic's review of
-#: a drama about Ambien addiction now kept as a status line): known regressions, strict, so a
-#: fix shows.
-KNOWN_REGRESSIONS = frozenset({"religion_s12-positive-20", "addiction_s12-negative-160"})
+#: before (a film critic's review of a drama about Ambien addiction now kept as a status line):
+#: known regressions, strict, so a fix shows. (A Bahá'í Auxiliary Board member's line, vetoed
+#: by that classifier at 0.01 and more, is found again since session 18's religion veto of 0.01.)
+KNOWN_REGRESSIONS = frozenset({"addiction_s12-negative-160"})
 
 
 def _cases(kind: str):
