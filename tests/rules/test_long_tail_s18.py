@@ -25,7 +25,11 @@ each with lines it must find and near twins it must leave alone.
   "i" no English word; a label and a spaced dash in another script;
 - religion: a church's parish council, a Latter-day Saint ward, a congregation teaching its own
   faith (Sunday school, tajweed), the classifier's veto at 0.01 for the rarer names it does not
-  know (``VETO_BY``), and the everyday "catholic", a book's title, an institution's name.
+  know (``VETO_BY``), and the everyday "catholic", a book's title, an institution's name;
+- criminal record: the court that decided, after the disposal, in a line with no job; a record
+  describing the writer beside their job ("Red Seal cook, ex-offender, five years out"); the
+  people a service is for ("Employment adviser for ex-offenders");
+- political belief: marching in protest and taking to the streets as a resume line says it.
 """
 
 from __future__ import annotations
@@ -119,6 +123,17 @@ FOUND = [
     ("Active in the Laestadian revival (SRK) in Oulu.", {"RELIGION_PHILOSOPHY"}),
     ("Deacon, Baptist Church of Ogbomoso", {"RELIGION_PHILOSOPHY"}),
     ("Member of the Christian Medical Fellowship since my foundation years.", {"RELIGION_PHILOSOPHY"}),
+    # criminal record
+    ("Suspended sentence from the Liège tribunal correctionnel, 2015.", {"CRIMINAL_RECORD"}),
+    ("Conditional discharge, Highbury Corner Magistrates', 2015 — shoplifting.", {"CRIMINAL_RECORD"}),
+    ("Reformed ex-prisoner turned award-winning baker.", {"CRIMINAL_RECORD"}),
+    ("Red Seal cook, ex-offender, five years out and steady.", {"CRIMINAL_RECORD"}),
+    ("I was one of the ex-offenders on the Nacro scheme.", {"CRIMINAL_RECORD"}),
+    # marching in protest, taking to the streets
+    ("Marched every Sunday in Minsk in August–September 2020.", {"POLITICAL_BELIEF"}),
+    ("Marched on 16 June 2019 with two million others.", {"POLITICAL_BELIEF"}),
+    ("Marched with KOD in defence of independent courts.", {"POLITICAL_BELIEF"}),
+    ("Took to the streets in Minsk in August 2020 and spent the autumn helping strikers' families.", {"POLITICAL_BELIEF"}),
 ]
 
 
@@ -181,6 +196,14 @@ NOT_FOUND = [
     ("A catholic taste in music, from Fela Kuti to Arvo Pärt.", {"RELIGION_PHILOSOPHY"}),
     ("Ensemble, The Book of Mormon, UK and Ireland tour", {"RELIGION_PHILOSOPHY"}),
     ("Baptist Medical Center pharmacy technician (night shift).", {"RELIGION_PHILOSOPHY"}),
+    # criminal record: work for a court, for others
+    ("Listed suspended sentence hearings for the tribunal correctionnel, 2015.", {"CRIMINAL_RECORD"}),
+    ("Court clerk processing conditional discharges at Highbury Corner Magistrates' Court.", {"CRIMINAL_RECORD"}),
+    ("Employment adviser for ex-offenders, Nacro.", {"CRIMINAL_RECORD"}),
+    # a parade, a film crew, a reporter
+    ("Marched in the St Patrick's Day parade with the pipe band.", {"POLITICAL_BELIEF"}),
+    ("Marched with the BBC crew to film the protest.", {"POLITICAL_BELIEF"}),
+    ("Covered the Minsk protests; took to the streets with a camera crew for Reuters.", {"POLITICAL_BELIEF"}),
     ("He works closely with the Glasgow Recovery Communities and with mutual-aid groups such as SMART Recovery.",
      {"ADDICTION"}),
 ]

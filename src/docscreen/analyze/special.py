@@ -2451,6 +2451,23 @@ class DisclosureMatcher:
         if lex.category == Category.CRIMINAL_RECORD:
             if (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase") and word in _STUDY_WORDS:
                 return True
+            jobs = [t for t in toks if t.lower_ in self._job_words]
+            court = next((t.i for t in doc[e : sent.end] if t.lower_.rstrip("'’s") in _COURT_WORDS), None)
+            if word.split()[-1] in _COURT_WORDS and not jobs and self._duty_verb(doc, sent) is None and court is not None and any(
+                t.lower_ in ("from", "by", "at", "in", ",") for t in doc[max(e, court - 5) : court]
+            ) and not any(t.lower_ in ("for", "to", "with") for t in doc[max(e, court - 5) : court]):
+                # "Suspended sentence from the Liège tribunal correctionnel, 2015", "Conditional
+                # discharge, Highbury Corner Magistrates', 2015 — shoplifting": the court that
+                # decided, after the disposal, in a line with no job
+                return True
+            if (e == sent.end or not doc[e].is_alpha or doc[e].lower_ in ("turned", "and", "who", "now")) and " ".join(
+                t.lower_ for t in doc[max(sent.start, e - 3) : e]
+            ).endswith(tuple(_RECORD_PERSONS)) and not any(
+                (t.lower_ in self._plural_people or t.lower_ in _SERVICE_USERS) and not e - 3 <= t.i < e for t in toks
+            ):
+                # "Red Seal cook, ex-offender, five years out and steady", "Reformed ex-prisoner
+                # turned award-winning baker": the writer is both
+                return True
             return word in ("report", "reporting") and any(
                 norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
                 for k in range(len(norms) - 1)
@@ -2475,7 +2492,7 @@ class DisclosureMatcher:
             return False
         if (
             lex.category == Category.ADDICTION and _FREE_SINCE.search(toks.text) is not None
-            and not any(w in _SERVICE_USERS or w in self._plural_people for w in lowers)
+            and not any(w in _SERVICE_USERS or w in self._plural_people or w in _CLEAN_THINGS for w in lowers)
         ):
             # "Group facilitator, Secular Organizations for Sobriety (SOS) – sober since 2012",
             # "Gay, sober 6 years, and a recovering perfectionist": the writer's own abstinence,
@@ -4071,6 +4088,10 @@ _INSTITUTION_NAME_HEADS = frozenset({"Medical", "Hospital", "Hospitals", "Health
                                      "College", "Bank", "Credit", "Insurance", "Clinic"})
 #: ... unless the name goes on to a fellowship of believers ("Christian Medical Fellowship").
 _FELLOWSHIP_HEADS = frozenset({"Fellowship", "Society", "Association", "Mission", "Network", "Guild", "Union", "Forum"})
+#: Things that are "clean" for years without an addiction ("Full driving licence, clean for 10 years").
+_CLEAN_THINGS = frozenset({"licence", "license", "record", "driving", "check", "dbs", "audit"})
+#: A court's words after a disposal in a line with no job: the court that decided.
+_COURT_WORDS = frozenset({"tribunal", "magistrate", "magistrates", "court", "courts"})
 #: Words of a church beside a "parish council" that make it the church's council.
 _CHURCH_WORDS = frozenset({"church", "orthodox", "lutheran", "cathedral", "congregation", "catholic", "anglican",
                            "evangelical", "kirchenvorstand", "menighetsråd", "kirk", "kirche", "kirken", "kyrka",
@@ -4092,9 +4113,8 @@ _MY_CARERS = frozenset({"doctor", "gp", "psychiatrist", "consultant", "keyworker
                         "therapist", "counsellor", "counselor", "physician", "specialist"})
 _FREE_SINCE = regex.compile(
     rf"(?i)\b(?:(?:[\p{{L}}]+-free|clean|sober|abstinent)\s+(?:ever\s+)?since\b"
-    # (a duration with "sober" or "abstinent" only: a driving licence is "clean for 10 years")
-    rf"|(?:sober|abstinent)\s+(?:for\s+)?{_NUMBER_WORD}\s+(?:years?|yrs|months?)\b"
-    rf"|{_NUMBER_WORD}\s+(?:years?|yrs|months?)\s+(?:sober|abstinent)\b)"
+    rf"|(?:sober|clean|abstinent)\s+(?:for\s+)?{_NUMBER_WORD}\s+(?:years?|yrs|months?)\b"
+    rf"|{_NUMBER_WORD}\s+(?:years?|yrs|months?)\s+(?:sober|clean|abstinent)\b)"
 )
 
 
