@@ -1,10 +1,10 @@
 """The evaluation sets through the whole Scanner: floors a little under the measured figures
 (README, "Special categories" / "Accuracy"), so a change that loses accuracy fails here. These
 are regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category),
-which recall does not reach on the held-out splits. The holdout14 split is checked in aggregate
-only; its errors are not to be read (fixtures/eval/README.md; holdout13 was blind through
-session 16 and is a tuning split since, holdout12 through session 15, holdout11 through session
-14, holdout10 through session 12)."""
+which recall does not reach on the held-out splits. The holdout15 split is checked in aggregate
+only; its errors are not to be read (fixtures/eval/README.md; holdout14 was blind through
+session 17 and is a tuning split since, holdout13 through session 16, holdout12 through session
+15, holdout11 through session 14, holdout10 through session 12)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ sys.path.pop(0)
 CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
-#: at the end of session 17: holdout14 (blind) 0.98 / 0.93 (categories P >= 0.96, R >= 0.88),
+#: at the end of session 18: holdout15 (blind) 0.987 / 0.904 (categories P >= 0.97, R >= 0.85),
+#: holdout14 (read in session 18) 1.00 / 0.96 (P >= 0.98, R >= 0.93); at the end of session 17: holdout14 (blind) 0.98 / 0.93 (categories P >= 0.96, R >= 0.88),
 #: holdout13 (read in session 17) 0.99 / 0.93 (P >= 0.98, R >= 0.90); at the end of session 16: holdout13 (blind) 0.985 / 0.891 (categories P >= 0.97, R >= 0.84),
 #: holdout12 (read in session 16) 0.99 / 0.93 (R >= 0.90); at the end of session 15: holdout12 (blind) 0.99 / 0.92 (categories P >= 0.96, R >= 0.88),
 #: holdout11 (read in session 15) 0.99 / 0.92 (P >= 0.97, R >= 0.84); at the end of session 12: holdout11 (blind) 0.99 / 0.90 (categories P >= 0.97, R >= 0.83),
@@ -34,7 +35,8 @@ CATEGORIES = accuracy.SPECIAL
 #: (P >= 0.98, R >= 0.94), holdout2 0.99 / 0.98, holdout 0.99 / 0.96 (R >= 0.94), dev2 1.00 /
 #: 0.95, test 1.00 / 0.98.
 FLOORS = {
-    "holdout14": (0.95, 0.90, 0.93, 0.85),
+    "holdout15": (0.95, 0.88, 0.93, 0.82),
+    "holdout14": (0.95, 0.93, 0.93, 0.90),
     "holdout13": (0.95, 0.90, 0.93, 0.85),
     "holdout12": (0.95, 0.89, 0.93, 0.85),
     "holdout11": (0.95, 0.87, 0.93, 0.80),
