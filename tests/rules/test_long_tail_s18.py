@@ -29,7 +29,10 @@ each with lines it must find and near twins it must leave alone.
 - criminal record: the court that decided, after the disposal, in a line with no job; a record
   describing the writer beside their job ("Red Seal cook, ex-offender, five years out"); the
   people a service is for ("Employment adviser for ex-offenders");
-- political belief: marching in protest and taking to the streets as a resume line says it.
+- political belief: marching in protest and taking to the streets as a resume line says it;
+- an acronym's plural ("Three DUIs"), a step of the twelve being worked, a sponsor's sponsees
+  in a fellowship, the writer's own injecting, the writer's own psychiatrist; India's other
+  reservation categories (MBC, EBC, SEBC) and the Sámi Parliament's roll by its names.
 """
 
 from __future__ import annotations
@@ -134,6 +137,15 @@ FOUND = [
     ("Marched on 16 June 2019 with two million others.", {"POLITICAL_BELIEF"}),
     ("Marched with KOD in defence of independent courts.", {"POLITICAL_BELIEF"}),
     ("Took to the streets in Minsk in August 2020 and spent the autumn helping strikers' families.", {"POLITICAL_BELIEF"}),
+    # an acronym's plural; steps and sponsees; the writer's injecting
+    ("Three DUIs and one long rehab stay later, I've been sober eight years.", {"CRIMINAL_RECORD", "ADDICTION"}),
+    ("I'm working Step 9 right now, which is partly why I'm being this honest in a cover letter.", {"ADDICTION"}),
+    ("Sponsor to three people in AA.", {"ADDICTION"}),
+    ("Hepatitis C cured in 2019; I caught it injecting drugs, which I left behind in 2014.", {"ADDICTION"}),
+    ("I go to GA weekly and see a psychiatrist for the depression that came with my gambling.",
+     {"HEALTH_GENETIC", "ADDICTION"}),
+    ("Community: MBC", {"RACE_ETHNICITY"}),
+    ("Registered in the Sámi Parliament's electoral roll (Sametingets röstlängd) since 2019.", {"RACE_ETHNICITY"}),
 ]
 
 
@@ -204,6 +216,12 @@ NOT_FOUND = [
     ("Marched in the St Patrick's Day parade with the pipe band.", {"POLITICAL_BELIEF"}),
     ("Marched with the BBC crew to film the protest.", {"POLITICAL_BELIEF"}),
     ("Covered the Minsk protests; took to the streets with a camera crew for Reuters.", {"POLITICAL_BELIEF"}),
+    # a prosecutor's caseload, a project's steps, others' injecting
+    ("Handled 200 DUIs a year as a prosecutor.", {"CRIMINAL_RECORD"}),
+    ("Working step 3 of the migration plan with the vendor.", {"ADDICTION"}),
+    ("Needle exchange worker supporting people injecting drugs in Leith.", {"ADDICTION"}),
+    ("Patients with depression see a psychiatrist within two weeks of referral.", {"HEALTH_GENETIC"}),
+    ("Clients on medication for ADHD were reviewed monthly.", {"HEALTH_GENETIC"}),
     ("He works closely with the Glasgow Recovery Communities and with mutual-aid groups such as SMART Recovery.",
      {"ADDICTION"}),
 ]

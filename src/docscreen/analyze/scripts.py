@@ -294,6 +294,17 @@ class _Words:
         return m.group() if m else None
 
 
+def _first_words(langs, pick) -> dict[str, frozenset[str]]:
+    """The first word (case-folded) of every entry ``pick`` gives, and the languages that write it."""
+    out: dict[str, set[str]] = {}
+    for lg in langs:
+        for entry in pick(lg):
+            words = _WORD.findall(entry)
+            if words:
+                out.setdefault(words[0].casefold(), set()).add(lg.code)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
 def _acronym(word: str) -> bool:
     return len(word) <= 5 and word.isupper() and " " not in word
 
@@ -365,6 +376,10 @@ class ScriptMatcher:
         self._latin_last: tuple[str, dict[tuple[int, int], _Group | None]] | None = None
         #: Latin-script languages, read only in sentences their function words mark as theirs
         self._latin = tuple(lg for lg in self.languages if lg.latin)
+        #: the first words of the Latin-script files' terms and cues, and their languages (to
+        #: read a short line no function word marks: see _opening_group)
+        self._term_starts = _first_words(self._latin, lambda lg: [t for ts in lg.terms.values() for t in ts])
+        self._cue_starts = _first_words(self._latin, lambda lg: [c for cs in lg.cues.values() for c in cs])
         #: a Latin-script line opening with a label only a Latin-script language writes
         #: ("Religión: católica", "Vallási hovatartozás: református") is read in that language
         self._label_codes: dict[str, set[str]] = {}
@@ -444,28 +459,27 @@ class ScriptMatcher:
             return None  # a heading or a name in capitals ("ESCOLA ESTADUAL PROFESSORA LÚCIA MENDES")
         if _LABEL_OPENING.match(text, a, b) is not None:
             return None  # a label and its value ("Invalidità: no"): the form-field reading's
-        words = list(zip(range(LEAD_CUE_WORDS + 1), _WORD.finditer(text, a, b)))
-        starts = [m.start() for _, m in words]
-        ends = {m.start(): m.end() for _, m in words}
-
-        def opens(lg: Language) -> bool:
-            # a term at the first word, or right after the language's cue that opens the line
-            # ("Član župnog zbora župe sv. Petra u Splitu.")
-            group = self._codes_group(frozenset({lg.code}))
-            for i, pos in enumerate(starts):
-                for key, terms in group.terms.items():
-                    hit = terms.rx.match(text, pos, b) if terms.rx is not None else None
-                    # (most of the word: a stem, "Notiesāt" of "Notiesāts"; not "Attac" of "Attachments")
-                    if hit is None or (hit.end() < ends[pos] and (hit.end() - pos) * 10 < (ends[pos] - pos) * 6):
-                        continue
-                    cue = group.cues.get(key)
-                    if i == 0 or (cue is not None and cue.rx is not None and (m := cue.rx.match(text, starts[0], b)) is not None
-                                  and not regex.search(r"[\p{L}\p{N}]", text[m.end() : pos])):
-                        return True
-            return False
-
-        codes = frozenset(lg.code for lg in self._latin if opens(lg))
+        first = [w.casefold() for w in found[: LEAD_CUE_WORDS + 1]]
+        # a term's first word at the line's first word, or right after the language's cue that
+        # opens the line ("Član župnog zbora župe sv. Petra u Splitu.")
+        codes = set(self._opening_codes(first[0], self._term_starts))
+        lead = set(self._opening_codes(first[0], self._cue_starts))
+        for w in first[1:]:
+            codes |= lead & set(self._opening_codes(w, self._term_starts))
+        codes = frozenset(codes)
         return self._codes_group(codes, unsure=len(codes) > 1) if codes else None
+
+    @staticmethod
+    def _opening_codes(word: str, starts: dict[str, frozenset[str]]) -> frozenset[str]:
+        """The languages one of whose entries' first word ``word`` is, or starts with as a stem
+        covering most of it ("notiesāt" of "notiesāts"; not "attac" of "attachments"); an entry
+        of three letters or fewer only as the whole word."""
+        out: frozenset[str] = starts.get(word, frozenset())
+        for k in range(len(word) - 1, 3, -1):
+            if k * 10 < len(word) * 6:
+                break
+            out |= starts.get(word[:k], frozenset())
+        return out
 
     def foreign_other_person(self, text: str, s: int, e: int, category: Category) -> str | None:
         """Another person's word before an English-engine term at ``[s, e)`` when its sentence

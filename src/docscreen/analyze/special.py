@@ -634,6 +634,8 @@ class DisclosureMatcher:
                 lower = [v for t in lex.terms if not _exact_case(t) for v in _variants(t)]
                 lower += [c for v in lower if (c := _capitalise_acronyms(v, acronyms)) != v]
                 exact = [v for t in lex.terms if _exact_case(t) for v in _variants(t, plural=False)]
+                # (an acronym's plural as written: "Three DUIs and one long rehab stay later")
+                exact += [t + "s" for t in lex.terms if t.isupper() and t.isalpha() and 3 <= len(t) <= 5]
                 if lower:
                     self._lower.add(key, [self._doc(t) for t in lower])
                 if exact:
@@ -2506,6 +2508,13 @@ class DisclosureMatcher:
             # "Group facilitator, Secular Organizations for Sobriety (SOS) – sober since 2012",
             # "Gay, sober 6 years, and a recovering perfectionist": the writer's own abstinence,
             # whatever the job (not "helped 40 clients stay sober since")
+            return True
+        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _MY_CARERS and any(
+            lowers[k] in ("see", "saw", "seeing", "sees") and lowers[k + 1] in ("a", "my", "the") and lowers[k + 2] == word
+            and "i" in lowers[:k] for k in range(len(lowers) - 2)
+        ):
+            # "I go to GA weekly and see a psychiatrist for the depression that came with my
+            # gambling": the writer is the carer's patient
             return True
         if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _CARE_GIVING and (
             lowers[next((k for k, t in enumerate(toks) if t.is_alpha), 0)] == "prescribed"
