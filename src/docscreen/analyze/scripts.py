@@ -91,9 +91,10 @@ _CLAUSE_END = regex.compile(r"[，,、：:]|\s[-–—]\s")
 LINE_MAX_CHARS = 40
 LINE_MAX_WORDS = 8
 #: A line that opens with a label of one to four words and a colon.
-_LABEL_OPENING = regex.compile(r"[ 	]*[-•*·▪]?[ 	]*\p{L}[\p{L}\p{M}' ]{0,40}[:：]")
-#: A letter English does not write ("ā", "ę", "đ", "ő"), which marks a line of another language.
-_NOT_ENGLISH_LETTER = regex.compile(r"[^\P{L}A-Za-z]")
+_LABEL_OPENING = regex.compile(r"[ \t]*[-•*·▪]?[ \t]*\p{L}[\p{L}\p{M}' ]{0,40}[:：]")
+#: A letter (or accent) English does not write ("ā", "ę", "đ", "ő"), which marks a word of another
+#: language (here and in the English engine's ``_foreign``).
+_NOT_ENGLISH_LETTER = regex.compile(r"[^\x00-\x7f\p{P}\p{S}\p{N}\s]")
 #: ... and in a Latin-script language, a short line may open with at most this many words
 #: before the term when they begin with a cue of its category ("Član kluba ...", "member of").
 LEAD_CUE_WORDS = 2
@@ -462,11 +463,10 @@ class ScriptMatcher:
         first = [w.casefold() for w in found[: LEAD_CUE_WORDS + 1]]
         # a term's first word at the line's first word, or right after the language's cue that
         # opens the line ("Član župnog zbora župe sv. Petra u Splitu.")
-        codes = set(self._opening_codes(first[0], self._term_starts))
-        lead = set(self._opening_codes(first[0], self._cue_starts))
+        codes = self._opening_codes(first[0], self._term_starts)
+        lead = self._opening_codes(first[0], self._cue_starts)
         for w in first[1:]:
-            codes |= lead & set(self._opening_codes(w, self._term_starts))
-        codes = frozenset(codes)
+            codes |= lead & self._opening_codes(w, self._term_starts)
         return self._codes_group(codes, unsure=len(codes) > 1) if codes else None
 
     @staticmethod

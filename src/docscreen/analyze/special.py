@@ -56,7 +56,7 @@ from spacy.tokens import Doc
 
 from ..categories import Category
 from .context import NEGATIVE_KEY, POSITIVE_KEY  # the deciding cues, under the identifier rules' keys
-from .scripts import _LINE, ENGLISH_FUNCTION_WORDS, ScriptMatcher
+from .scripts import _LINE, _NOT_ENGLISH_LETTER, ENGLISH_FUNCTION_WORDS, ScriptMatcher
 from .trie import trie_pattern as _trie_pattern
 
 #: libyaml's safe loader when PyYAML was built with it (the lists load in a fifth of the time).
@@ -1557,7 +1557,7 @@ class DisclosureMatcher:
             return [hit(lex.category, "no_cue", negative="a company's name (PT ...)")]
         if (
             lex.category == Category.CRIMINAL_RECORD and e - s == 1 and e < sent.end and doc[e].lower_ in _BODY_HEADS
-            and not (e + 1 < sent.end and doc[e + 1].lower_ in _BODY_ACTS | {"'s", "’s"})
+            and not (e + 1 < sent.end and doc[e + 1].lower_ in _BODY_ACTS)
             and not any(t.lower_ == "by" for t in doc[max(sent.start, s - 5) : s])
         ):
             # "Community member of the provincial parole board": a body's name, the work of its
@@ -2995,8 +2995,6 @@ SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]+\p{Lu}{2,}")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
-#: Latin letters with marks (and the few others) that English words do not carry.
-_NOT_ENGLISH_LETTER = regex.compile(r"[^\x00-\x7f\p{P}\p{S}\p{N}\s]")
 _LETTERS = regex.compile(r"\p{L}+")
 #: Words of Portuguese, where "no" is "in the" ("no movimento", "no sindicato")
 _PORTUGUESE = frozenset("em um uma com não sou meu minha dos das foi é desde pelo pela".split())
@@ -4151,9 +4149,10 @@ _OWN_CARE_WORDS = frozenset({"i", "me", "my", "i'm", "i’m", "her", "his"})
 #: Nouns of a sector of the economy after a term and one more noun ("the Catholic education sector").
 _SECTOR_NOUNS = frozenset({"sector", "sectors", "industry", "industries", "market", "markets"})
 #: Heads of a public body's name after a one-word criminal term ("parole board"), and what
-#: the body does to a person after them ("parole board hearing").
+#: the body does to a person after them ("parole board hearing", "the parole board's decision").
 _BODY_HEADS = frozenset({"board", "boards", "commission", "commissions", "authority"})
-_BODY_ACTS = frozenset({"hearing", "hearings", "decision", "review", "interview", "granted", "approved", "refused", "denied"})
+_BODY_ACTS = frozenset({"hearing", "hearings", "decision", "review", "interview", "granted", "approved", "refused", "denied",
+                        "'s", "’s"})
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
