@@ -913,7 +913,7 @@ class DisclosureMatcher:
             hits = self._classify(doc, sents, index, hits)
             hits.extend(self._statements(doc, sents, hits))
             hits = self._sure(doc, sents, index, hits)
-        return self._read_foreign(text, hits) + others
+        return self._read_foreign(text, _recovery_from_illness(text, hits)) + others
 
     def _read_foreign(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The English rules' findings in a sentence of another Latin-script language whose
@@ -1541,7 +1541,24 @@ class DisclosureMatcher:
         ):
             # "I've been a victim of identity fraud myself": the offence was done to the writer
             return [hit(lex.category, "no_cue", negative="a victim's")]
+        if (
+            lex.category in (Category.UNION_PARTY_MEMBERSHIP, Category.POLITICAL_BELIEF) and e - s == 1
+            and doc[s].lower_ in _JEWISH_MOVEMENTS and s > sent.start and doc[s - 1].text == "(" and e < sent.end
+            and doc[e].text == ")" and any(t.lower_ in _SYNAGOGUE_WORDS for t in doc[max(sent.start, s - 8) : s])
+        ):
+            # "Member of Congregation Beth Shalom (Conservative)": the congregation's movement
+            return [hit(lex.category, "no_cue", negative="a congregation's movement")]
         if lex.category == Category.RELIGION_PHILOSOPHY:
+            if (
+                lex.kind == "role" and e - s == 1 and doc[s].lower_.endswith("s") and not doc[s].lower_.endswith("ss")
+                and doc[s].lemma_.lower() != doc[s].lower_
+                and not any(t.lower_ in _BODY_OF_ROLES for t in doc[max(sent.start, s - 3) : s])
+                and not any(t.lower_ in ("we", "us", "ourselves") for t in doc[sent.start : sent.end])
+            ):
+                # "our multi-faith chaplaincy team of imams, rabbis, priests and humanist
+                # volunteers", "a Manic Street Preachers tribute band": other people (not "one
+                # of the elders", "Board of Deacons", "we were missionaries")
+                return [hit(lex.category, "third_party", negative="other people (a plural)")]
             if e - s == 1 and doc[s].lower_ == "catholic" and e < sent.end and doc[e].lower_ in _BROAD_NOUNS:
                 return [hit(lex.category, "no_cue", negative="the everyday adjective")]  # "a catholic taste in music"
             if s - sent.start >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("book", "books"):
@@ -1633,6 +1650,11 @@ class DisclosureMatcher:
             # autism diagnosis": a named person's status (not "Dr. Ruiz's autism research is
             # widely cited": a work noun after it names her work's field)
             return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue="a named person's")])
+        if not ambiguous and (named_is := _named_person_is(doc, sent, s, e)) is not None:
+            # "Ciarán Moloney is autistic and brings a precision ...", "Ms. Adeyemi has been
+            # openly gay since university": said of a named person, the term as what they are
+            # (not "Mercy Hospital is a Catholic hospital": a noun after it)
+            return self._with_also(lex, [hit(lex.category, "disclosure_cue", cue=named_is)])
         if doc[sent.end - 1].text == "?":
             # "Have you ever been convicted of a criminal offence? Yes – details attached": a
             # form question answered yes discloses; asked or answered no, it does not.
@@ -1644,9 +1666,17 @@ class DisclosureMatcher:
             # The term as a label the form does not know, answered with a refusal
             # ("Political party membership: none").
             rest = doc[sent.start + b + 1 : sent.end].text.strip(" \t.,")
-            # (after a dash, only a short answer: "G6PD deficient – no fava beans at the team
-            # lunch, please!" is no refusal)
-            if _is_refusal(rest, self._refusals) and (norms[b] in (":", "：") or len(rest.split()) <= 3):
+            # (after a dash, only a refusal and nothing else: "G6PD deficient – no fava beans at
+            # the team lunch, please!", "sickle cell carrier – no symptoms" and "Equity member –
+            # no. available on request" are no refusals)
+            if norms[b] not in (":", "：") and sent.start + b + 1 < len(doc):
+                # (the rest of the line, past a sentence break taken for an abbreviation's stop:
+                # "Equity member – no. available on request")
+                at = doc[sent.start + b + 1].idx
+                rest = doc.text[at : (doc.text.find("\n", at) + 1 or len(doc.text) + 1) - 1].strip(" \t.,")
+            if _is_refusal(rest, self._refusals) and (
+                norms[b] in (":", "：") or _squash(rest) in self._refusals or _squash(rest) in self._refusal_values
+            ):
                 if lex.category == Category.ADDICTION and _ABSTINENCE_TIME.search(rest):
                     # "Alcohol: none for 11 years (AA)" is an abstinence
                     return [hit(lex.category, "disclosure_cue", cue="none ... since")]
@@ -1883,8 +1913,12 @@ class DisclosureMatcher:
             # as a person's description
             lex.category == Category.CRIMINAL_RECORD and " ".join(t.lower_ for t in doc[s:e]) in _RECORD_PERSONS
         )
-        if (lex.category in _DESCRIBED or person_word) and (kind == "term" or person_word) and (
+        if (lex.category in _DESCRIBED or lex.category == Category.POLITICAL_BELIEF or person_word) and (kind == "term" or person_word) and (
             before_title := self._identity_title(norms, a, b, covered, sent.start, topics=not person_word)
+        ) and (
+            # (a belief word right before the title only: "Eco-socialist urban planner", not
+            # "Progressive web app developer")
+            lex.category != Category.POLITICAL_BELIEF or norms[b : b + len(before_title.split())] == before_title.split()
         ):
             # "Black Caribbean chartered accountant with a decade in external audit",
             # "Cree-Métis project manager": an identity word opening a line before the
@@ -1895,7 +1929,9 @@ class DisclosureMatcher:
         ) is not None:
             titles = [topic]  # "Māori health contracts manager at Te Whatu Ora": the job's field
         professional = min([professional, *titles] if professional else titles, default=None)
-        if professional is not None and self._own_life(doc, sent, lex, kind, professional[1], e, norms):
+        if professional is not None and (
+            self._own_life(doc, sent, lex, kind, professional[1], e, norms) or _not_work(doc, sent, professional[1])
+        ):
             professional = None
         if (
             professional is not None and lex.category == Category.HEALTH_GENETIC and kind == "term"
@@ -1916,9 +1952,14 @@ class DisclosureMatcher:
         if lex.self_contained:
             professional = None
         own = next((t.lower_ for t in doc[s:e] if t.lower_ in ("my", "i", "me", "i'm")), None) if e - s >= 2 else None
+        # (a phrase that opens with its subject, or has it right before, "I self-excluded from
+        # the Asunción casinos": what follows is where or from what, not the work)
+        subject = next((t.lower_ for t in doc[max(sent.start, s - 1) : s + 1] if t.lower_ in ("i", "i'm", "i’m")), None)
+        if kind == "phrase" and own is None and subject is not None and not doc[s].is_punct:
+            own = subject
         if (
             own is not None and not ambiguous and not _overlaps(pro_cues, norms, a, b)
-            and _nearest(pro_cues, norms, a, b, skip, b, reach, places) is None
+            and (_nearest(pro_cues, norms, a, b, skip, b, reach, places) is None or own == subject)
         ):
             # The phrase names its own subject: "serving my sentence", "during my sentence"
             # (a kitchen porter's job line is still the candidate's sentence), unless work
@@ -1981,6 +2022,14 @@ class DisclosureMatcher:
             if d_at >= b and after < len(norms) and (norms[after] in _DATA_NOUNS or norms[after] in self._work_nouns):
                 # "Presented ethnicity and Māori descent results to the Census panel": a cue after
                 # the term that qualifies a noun of data or work is a variable's name
+                disc = None
+            elif (
+                d_words in (("affiliation",), ("affiliations",), ("membership",), ("memberships",)) and d_at >= 1
+                and norms[d_at - 1] in _VARIABLE_ADJECTIVES and not any(w in _FIRST_PERSON or w == "my" for w in norms)
+                and self._duty_verb(doc, sent) is not None
+            ):
+                # "Analysed religious affiliation and church attendance items for a study": a
+                # survey's variable in a line of work
                 disc = None
         if disc is not None and not ambiguous and disc[1].split()[0].lower() in ("as", "i", "i'm", "am", "being"):
             d_words = cue_words.get(disc[1], ())
@@ -2439,7 +2488,9 @@ class DisclosureMatcher:
         """The clause's duty verb (:meth:`_duty_verb`), unless it is the person's own life
         (:meth:`_own_life`: "Prescribed buprenorphine ... through my family doctor")."""
         duty = self._duty_verb(doc, clause)
-        return None if duty is not None and self._own_life(doc, sent, lex, kind, duty[1], e, norms) else duty
+        return None if duty is not None and (
+            self._own_life(doc, sent, lex, kind, duty[1], e, norms) or _not_work(doc, sent, duty[1])
+        ) else duty
 
     def _own_life(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
         """Is the work word ``word`` found near the term (ending at token ``e``) the person's own
@@ -3548,6 +3599,95 @@ def _enumerations(doc: Doc, sentence_of: _SentenceIndex, hits: list[Hit]) -> lis
 _LIST_OPENER = regex.compile(r"(?:\b\p{L}{3,}s\s*[(:]|\b(?:including|such as))\s*$")
 _LIST_ITEMS = regex.compile(r"(?:\p{Lu}[\p{L}+'’-]*|and|&|/|,|\s)*$")
 ENUMERATION_MIN_ITEMS = 4
+
+
+_RECOVERY_WORD = regex.compile(r"(?i)\brecover(?:y|ing|ed)$")
+_FROM_NEXT = regex.compile(r"(?i)\s+from\s+")
+
+
+#: Before a plural role, a body or a share of it the person may belong to ("one of the elders",
+#: "Board of Deacons", "the Council of Elders").
+_BODY_OF_ROLES = frozenset({"one", "board", "council", "college", "bench", "assembly", "body", "synod", "court", "among"})
+#: Adjectives that make "affiliation" or "membership" a variable's name ("religious affiliation").
+_VARIABLE_ADJECTIVES = frozenset({"religious", "political", "party", "union", "denominational", "ethnic", "church", "faith"})
+_JEWISH_MOVEMENTS = frozenset({"conservative", "reform", "orthodox", "reconstructionist", "liberal", "progressive", "masorti"})
+_SYNAGOGUE_WORDS = frozenset({"congregation", "synagogue", "temple", "shul", "kehilla", "kehillah", "havurah", "chavurah", "minyan"})
+_COPULAS = frozenset({"is", "was", "has", "been"})
+_PREDICATE_FILLERS = frozenset({"a", "an", "openly", "also", "profoundly", "severely", "mildly", "been", "proudly"})
+_PREDICATE_ENDS = frozenset({",", ".", ";", "and", "but", "since", "from", "with", "–", "—", "-", "(", "who", "which", "yet"})
+
+
+def _named_person_is(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
+    """The cue when the sentence opens with a person's name (a title and a name, or a given
+    name and a surname) and "is" / "has been" the term, the term standing as the predicate
+    ("Ciarán Moloney is autistic and ...", "Ms. Okafor is a practising Sikh.")."""
+    if not (e == sent.end or doc[e].text in _PREDICATE_ENDS or doc[e].lower_ in _PREDICATE_ENDS):
+        return None
+    j = s - 1
+    while j > sent.start and doc[j].lower_ in _PREDICATE_FILLERS and doc[j].lower_ not in ("been",):
+        j -= 1
+    if j > sent.start and doc[j].lower_ == "been":
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in _COPULAS:
+        return None
+    k = sent.start
+    if _after_title_and_name(doc, k, j, lambda t: t in _HONORIFICS) == j:
+        return f"a named person {doc[j].lower_}"
+    names = doc[k:j]
+    if 2 <= len(names) <= 3 and all(t.is_alpha and t.is_title for t in names):
+        return f"a named person {doc[j].lower_}"
+    return None
+
+
+_RETURN_TO = frozenset({"return", "returned", "returning", "back", "went"})
+_OBJECT_PERSONS = frozenset({"him", "her", "them"})
+
+
+def _not_work(doc: Doc, sent: _Sentence, word: str) -> bool:
+    """Is every use of the work word ``word`` in the sentence no work of the person's field
+    after all: a participle joined to a funder or owner by a hyphen ("ACC-funded
+    rehabilitation for T10 incomplete paraplegia"), the work gone back to ("phased return to
+    teaching after a stroke"), or a referee's own dealings with the person ("manages his
+    epilepsy discreetly ... in the four years I supervised him")?"""
+    word = word.lower()
+    uses = [t.i for t in doc[sent.start : sent.end] if t.lower_ == word or t.norm_ == word]
+    if not uses:
+        return False
+
+    def idle(i: int) -> bool:
+        t = doc[i]
+        if (
+            i - 2 >= sent.start and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and t.lower_.endswith("ed")
+        ):
+            return True
+        if i - 2 >= sent.start and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in _RETURN_TO:
+            return True
+        return (
+            i + 1 < sent.end and doc[i + 1].lower_ in _OBJECT_PERSONS and t.lower_.endswith("ed")
+            and any(doc[k].lower_ == "i" for k in range(max(sent.start, i - 3), i))
+        )
+
+    return all(idle(i) for i in uses)
+
+
+def _recovery_from_illness(text: str, hits: list[Hit]) -> list[Hit]:
+    """Recovery wording is no addiction when what is recovered from is an illness of another
+    kind: "I'm in recovery from anorexia nervosa" (the health hit stands), unlike "in recovery
+    from alcohol use disorder" or "recovering from a gambling problem"."""
+    out = []
+    for h in hits:
+        if h.category == Category.ADDICTION and h.score >= SCORES["listed"] and _RECOVERY_WORD.search(text[h.start : h.end]):
+            m = _FROM_NEXT.match(text, h.end)
+            if m is not None:
+                at = m.end()
+                health = any(g.category == Category.HEALTH_GENETIC and g.start <= at < g.end for g in hits)
+                addiction = any(g.category == Category.ADDICTION and g is not h and at <= g.start < at + 60 for g in hits)
+                if health and not addiction:
+                    h = Hit(h.category, h.entity_type, h.rule, h.kind, h.start, h.end, SCORES["negated"], "negated",
+                            negative="recovery from an illness of another kind")
+        out.append(h)
+    return out
 
 
 def _campaigned_for(text: str, hits: list[Hit]) -> list[Hit]:
