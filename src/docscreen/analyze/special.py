@@ -1955,11 +1955,12 @@ class DisclosureMatcher:
         # (a phrase that opens with its subject, or has it right before, "I self-excluded from
         # the Asunción casinos": what follows is where or from what, not the work)
         subject = next((t.lower_ for t in doc[max(sent.start, s - 1) : s + 1] if t.lower_ in ("i", "i'm", "i’m")), None)
-        if kind == "phrase" and own is None and subject is not None and not doc[s].is_punct:
+        work_after = _nearest(pro_cues, norms, a, b, skip, b, reach, places) is not None
+        if kind == "phrase" and own is None and subject is not None and work_after:
             own = subject
         if (
             own is not None and not ambiguous and not _overlaps(pro_cues, norms, a, b)
-            and (_nearest(pro_cues, norms, a, b, skip, b, reach, places) is None or own == subject)
+            and (not work_after or own == subject)
         ):
             # The phrase names its own subject: "serving my sentence", "during my sentence"
             # (a kitchen porter's job line is still the candidate's sentence), unless work
