@@ -16,6 +16,8 @@ fixtures/eval/README.md): each with lines it must find and near twins it must le
 - religion: plural roles are other people ("team of imams, rabbis ..."; not "one of the
   elders"), a congregation's movement is no party ("Congregation Beth Shalom (Conservative)"),
   "religious affiliation" as a survey's variable in a line of work;
+- a time is no work word ("sung in the choir of Surp Asdvadzadzin Church since school");
+- names: OGBL and LCGB, "Juso" in the singular, a local Stop the War group;
 - addiction: "been drug-free for", an exclusion list one put oneself on, a self-exclusion order,
   a treatment centre named by its drug, an abstinence group, a support group for gamblers; a
   phrase that opens with "I" keeps its subject whatever place follows ("I self-excluded from
@@ -60,6 +62,12 @@ FOUND = [
     ("Member of a Croix-Bleue abstinence group since 2015.", {"ADDICTION"}),
     ("I go to a support group for problem gamblers every Thursday.", {"ADDICTION"}),
     ("I self-excluded from every casino in Macau in 2017.", {"ADDICTION"}),
+    ("I have sung in the choir of St Sarkis Church since school.", {"RELIGION_PHILOSOPHY"}),
+    # names missing before: Luxembourg's unions, the SPD's youth in the singular, a local
+    # Stop the War group
+    ("LCGB member since 2011, staff delegate at Cargolux", {"UNION_PARTY_MEMBERSHIP"}),
+    ("Treasurer, Juso district group Kassel (2016–2018)", {"UNION_PARTY_MEMBERSHIP", "POLITICAL_BELIEF"}),
+    ("I chaired the Hackney Stop the War group for two years.", {"POLITICAL_BELIEF"}),
 ]
 
 
@@ -86,6 +94,8 @@ NOT_FOUND = [
     ("Managed a treatment centre for heroin users in Cebu.", {"ADDICTION"}),
     ("We run a drug-free workplace and test all drivers.", {"ADDICTION"}),
     ("2013 – 2016 | Health Promoter | Problem Gambling Foundation, Auckland", {"ADDICTION"}),
+    # a time is no work ("since school"), a school still is
+    ("Religious education teacher at a school in Yerevan; Armenian Apostolic calendar in class.", {"RELIGION_PHILOSOPHY"}),
 ]
 
 

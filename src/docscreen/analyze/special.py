@@ -3648,8 +3648,8 @@ def _not_work(doc: Doc, sent: _Sentence, word: str) -> bool:
     """Is every use of the work word ``word`` in the sentence no work of the person's field
     after all: a participle joined to a funder or owner by a hyphen ("ACC-funded
     rehabilitation for T10 incomplete paraplegia"), the work gone back to ("phased return to
-    teaching after a stroke"), or a referee's own dealings with the person ("manages his
-    epilepsy discreetly ... in the four years I supervised him")?"""
+    teaching after a stroke"), a time ("since school"), or a referee's own dealings with the
+    person ("manages his epilepsy discreetly ... in the four years I supervised him")?"""
     word = word.lower()
     uses = [t.i for t in doc[sent.start : sent.end] if t.lower_ == word or t.norm_ == word]
     if not uses:
@@ -3664,6 +3664,8 @@ def _not_work(doc: Doc, sent: _Sentence, word: str) -> bool:
             return True
         if i - 2 >= sent.start and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in _RETURN_TO:
             return True
+        if i - 1 >= sent.start and doc[i - 1].lower_ == "since" and (i + 1 == sent.end or not doc[i + 1].is_alpha):
+            return True  # a time: "have sung in the choir of Surp Asdvadzadzin Church since school"
         return (
             i + 1 < sent.end and doc[i + 1].lower_ in _OBJECT_PERSONS and t.lower_.endswith("ed")
             and any(doc[k].lower_ == "i" for k in range(max(sent.start, i - 3), i))
