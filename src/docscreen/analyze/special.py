@@ -3602,10 +3602,6 @@ _LIST_ITEMS = regex.compile(r"(?:\p{Lu}[\p{L}+'’-]*|and|&|/|,|\s)*$")
 ENUMERATION_MIN_ITEMS = 4
 
 
-_RECOVERY_WORD = regex.compile(r"(?i)\brecover(?:y|ing|ed)$")
-_FROM_NEXT = regex.compile(r"(?i)\s+from\s+")
-
-
 #: Before a plural role, a body or a share of it the person may belong to ("one of the elders",
 #: "Board of Deacons", "the Council of Elders").
 _BODY_OF_ROLES = frozenset({"one", "board", "council", "college", "bench", "assembly", "body", "synod", "court", "among"})
@@ -3614,7 +3610,7 @@ _VARIABLE_ADJECTIVES = frozenset({"religious", "political", "party", "union", "d
 _JEWISH_MOVEMENTS = frozenset({"conservative", "reform", "orthodox", "reconstructionist", "liberal", "progressive", "masorti"})
 _SYNAGOGUE_WORDS = frozenset({"congregation", "synagogue", "temple", "shul", "kehilla", "kehillah", "havurah", "chavurah", "minyan"})
 _COPULAS = frozenset({"is", "was", "has", "been"})
-_PREDICATE_FILLERS = frozenset({"a", "an", "openly", "also", "profoundly", "severely", "mildly", "been", "proudly"})
+_PREDICATE_FILLERS = frozenset({"a", "an", "openly", "also", "profoundly", "severely", "mildly", "proudly"})
 _PREDICATE_ENDS = frozenset({",", ".", ";", "and", "but", "since", "from", "with", "–", "—", "-", "(", "who", "which", "yet"})
 
 
@@ -3625,7 +3621,7 @@ def _named_person_is(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
     if not (e == sent.end or doc[e].text in _PREDICATE_ENDS or doc[e].lower_ in _PREDICATE_ENDS):
         return None
     j = s - 1
-    while j > sent.start and doc[j].lower_ in _PREDICATE_FILLERS and doc[j].lower_ not in ("been",):
+    while j > sent.start and doc[j].lower_ in _PREDICATE_FILLERS:
         j -= 1
     if j > sent.start and doc[j].lower_ == "been":
         j -= 1
@@ -3672,6 +3668,10 @@ def _not_work(doc: Doc, sent: _Sentence, word: str) -> bool:
         )
 
     return all(idle(i) for i in uses)
+
+
+_RECOVERY_WORD = regex.compile(r"(?i)\brecover(?:y|ing|ed)$")
+_FROM_NEXT = regex.compile(r"(?i)\s+from\s+")
 
 
 def _recovery_from_illness(text: str, hits: list[Hit]) -> list[Hit]:
