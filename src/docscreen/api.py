@@ -50,6 +50,14 @@ class Scanner:
         self._recognizers = self._analyzer.registry.recognizers
         self._fingerprint = Fingerprinter(fingerprint_key)
 
+    def warm_up(self) -> None:
+        """Compile now what the recognizers otherwise compile on first use (every language's
+        lists: seconds), so that no document's scan pays for it."""
+        for recognizer in self._recognizers:
+            warm = getattr(recognizer, "warm_up", None)
+            if warm is not None:
+                warm()
+
     # -- documents ---------------------------------------------------------------------
     def scan_bytes(self, data: bytes, *, name: str | None = None, declared_mime: str | None = None) -> ScanResult:
         start = time.perf_counter()

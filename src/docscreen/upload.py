@@ -59,9 +59,10 @@ class UploadChecker:
         return inprocess_scanner(self.limits, self.policy.scanner_min_score, self.key)
 
     def warm_up(self) -> None:
-        """Load the engine now (at application start) rather than on the first upload."""
+        """Load the engine and compile every language's lists now (at application start: seconds)
+        rather than on the first upload."""
         with self._lock:
-            self.scanner  # noqa: B018 - loads and caches
+            self.scanner.warm_up()
 
     def check(self, source: Source, filename: str | None = None) -> Outcome:
         start = time.perf_counter()

@@ -26,9 +26,12 @@ SSN = b"Jane Doe\nSSN: 431-26-0181\n"
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("service")
     policy = tmp / "policy.toml"
-    # (8 s, not 2: the first document of a Latin-script language combination compiles that
-    # combination's lists, 3.5 s on this machine, so a clean fixture came out `error` under
-    # a 2-second limit; the hung worker still times out well inside its test's 15 s)
+    # (8 s, not 2: the first document of a tie of Latin-script languages compiles those
+    # languages' lists in its scan: 3.5 s here in session 19, when each tie compiled its own
+    # alternation; since session 20 each language is compiled once per process, about 0.2 s,
+    # but a tie of ten still costs about 2 s in a fresh worker. Warming the workers up before
+    # they are ready was tried and left out: a replacement worker then took seconds to come
+    # back after a timeout. The hung worker still times out well inside its test's 15 s)
     policy.write_text(f"[limits]\nmax_bytes = {MAX_BYTES}\ntimeout_s = 8\n")
     srv = Server(tmp, "--policy", str(policy), workers=2, env={"DOCSCREEN_TEST_FAULTS": "crash=crash-me,hang=hang-me"})
     try:

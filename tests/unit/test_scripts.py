@@ -334,3 +334,50 @@ def test_the_english_engine_drops_a_term_that_is_the_sentences_function_word() -
     hits = [h for h in m.hits("Imam veliko iskustvo u upravljanju projektima i timovima.") if h.score >= 0.5]
     assert not [h for h in hits if h.category == Category.RELIGION_PHILOSOPHY]
     assert any(h.category == Category.RELIGION_PHILOSOPHY and h.score >= 0.5 for h in m.hits("I served as imam of our mosque in Leeds."))
+
+
+# --- a group of languages is made of its members' compiled lists ------------------------------
+_TIE = ("ca", "es", "fr", "gl", "it", "pt", "ro")
+
+
+def _tie_group(languages):
+    from docscreen.analyze.scripts import _Group
+
+    return _Group(tuple(lg for lg in languages if lg.code in _TIE))
+
+
+def test_a_group_finds_what_one_alternation_of_its_languages_would_find() -> None:
+    """Per-language patterns searched one after the other give, word for word, what one
+    alternation over the group gave (the first language's word where several start at one
+    place), for every kind of list read with ``all`` and ``search``."""
+    import regex
+
+    group = _tie_group(load_languages())
+    text = ("Sou católica praticante e membro do sindicato; soy miembro del PSOE desde 2010. "
+            "Je suis catholique. Sono iscritto alla CGIL. Sunt membru de sindicat. Mi padre es diabético.")
+    lists = [group.self_words, group.others, group.professional, *group.terms.values(), *group.cues.values()]
+    assert sum(len(w._units) > 1 for w in lists) >= 5
+    for words in lists:
+        if words.rx is None:
+            continue
+        one = regex.compile(words._pattern, regex.IGNORECASE)
+        assert words.all(text, 0, len(text)) == [
+            (m.start(), m.end(), m.group()) for m in one.finditer(text, 0, len(text), overlapped=True)
+        ]
+        for a in range(0, len(text), 23):
+            want, got = one.search(text, a, len(text)), words.search(text, a, len(text))
+            assert (want.span(), want.group()) == (got.span(), got.group()) if want else got is None
+    assert any(words.all(text, 0, len(text)) for words in group.terms.values())
+
+
+def test_after_warm_up_a_new_group_compiles_no_list_of_its_languages() -> None:
+    """The service's workers warm up before they are ready: then a document whose sentence ties
+    seven Latin-script languages compiles nothing but the group's one form-label pattern
+    (session 19: 3.5 s in the first such document's scan, a timeout under a 2 s limit)."""
+    from docscreen.analyze.scripts import _compiled
+
+    matcher = ScriptMatcher()
+    matcher.warm_up()
+    before = _compiled.cache_info().misses
+    _tie_group(matcher.languages)
+    assert _compiled.cache_info().misses - before <= 1

@@ -265,34 +265,65 @@ class _Words:
     def __init__(self, langs: tuple[Language, ...], pick, whole: bool = False, short_whole: bool = False) -> None:
         anywhere = sorted({w for lg in langs if lg.anywhere for w in pick(lg)})
         spaced = [lg for lg in langs if not lg.anywhere]
-        parts = []
-        if anywhere:
-            parts.append(f"(?:{trie_pattern(anywhere)})")
+        # one pattern for the languages written without spaces (a shared trie), one per other
+        # language: compiled once per process however many groups hold the language (a tie
+        # of eight Latin-script languages took 2 s to compile as one alternation, on the
+        # first upload that had it)
+        units = [f"(?:{trie_pattern(anywhere)})"] if anywhere else []
         for lg in spaced:
             entries = set(pick(lg))
             acronyms = sorted({w for w in entries if _acronym(w)})
             words = entries.difference(acronyms)
             short = {w for w in words if len(w) <= SHORT_WORD} if short_whole and lg.latin else set()
             longer = sorted(words - short)
+            parts = []
             if longer:
                 parts.append(_word_start(lg) + f"(?:{trie_pattern(longer)})" + (r"(?![\p{L}\p{M}])" if whole else ""))
             if short:
                 parts.append(_word_start(lg) + f"(?:{trie_pattern(sorted(short))})" + r"(?:e?s)?(?![\p{L}\p{M}])")
             if acronyms:
                 parts.append(r"(?<![\p{L}\p{M}])" + f"(?-i:{trie_pattern(acronyms)})" + r"(?![\p{L}\p{M}])")
-        self.rx = regex.compile("|".join(parts), regex.IGNORECASE) if parts else None
+            if parts:
+                units.append("|".join(parts))
+        self._units = tuple(_compiled(u) for u in units)
+        self._pattern = "|".join(units)
+
+    @property
+    def rx(self) -> "regex.Pattern[str] | None":
+        """All the words as one alternation (the first unit's word where several start at one
+        place), for the short lists read with ``match`` and ``finditer``."""
+        if not self._units:
+            return None
+        return self._units[0] if len(self._units) == 1 else _compiled(self._pattern)
 
     def all(self, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-        if self.rx is None:
-            return []
-        return [(m.start(), m.end(), m.group()) for m in self.rx.finditer(text, a, b, overlapped=True)]
+        """Every word found from ``a`` to ``b``, one per start: as the alternation of the units
+        would find them (where several units match at one place, the first unit's word)."""
+        if len(self._units) <= 1:
+            return [(m.start(), m.end(), m.group()) for rx in self._units for m in rx.finditer(text, a, b, overlapped=True)]
+        at: dict[int, tuple[int, int, str]] = {}
+        for rx in self._units:
+            for m in rx.finditer(text, a, b, overlapped=True):
+                at.setdefault(m.start(), (m.start(), m.end(), m.group()))
+        return [at[k] for k in sorted(at)]
 
     def search(self, text: str, a: int, b: int) -> "regex.Match[str] | None":
-        return self.rx.search(text, a, b) if self.rx is not None else None
+        best = None
+        for rx in self._units:
+            m = rx.search(text, a, b)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
 
     def first(self, text: str, a: int, b: int) -> str | None:
         m = self.search(text, a, b)
         return m.group() if m else None
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = regex.IGNORECASE) -> "regex.Pattern[str]":
+    """A list's pattern, compiled once per process (groups of languages share their members')."""
+    return regex.compile(pattern, flags)
 
 
 def _first_words(langs, pick) -> dict[str, frozenset[str]]:
@@ -340,7 +371,7 @@ class _Group:
         labels = sorted({lab for lg in langs for ls in lg.form_labels.values() for lab in ls}, key=len, reverse=True)
         self.label_key = {lab.casefold(): k for lg in langs for k, ls in lg.form_labels.items() for lab in ls}
         self.form = (
-            regex.compile(
+            _compiled(
                 rf"^[ \t]*[-•*·▪]?[ \t]*(?P<label>{trie_pattern(labels)})[ \t]*(?:[（(][^）)\n]{{0,20}}[）)])?"
                 # (a spaced dash separates a label written in another script: "လူမျိုး/ဘာသာ - ကရင်/ခရစ်ယာန်")
                 + (r"[ \t]*[:：៖]" if all(lg.latin for lg in langs) else r"(?:[ \t]*[:：៖]|[ \t]+[-–][ \t]+)")
@@ -372,6 +403,7 @@ class ScriptMatcher:
         words += [w for lg in self.languages if not lg.latin for ls in lg.form_labels.values() for w in ls]
         self._any = regex.compile(trie_pattern(sorted(set(words))), regex.IGNORECASE) if words else None
         self._groups: dict[tuple[frozenset[str], bool], _Group] = {}
+        self._warm = False
         # the Latin-script language of each sentence of the last text (may_match and hits
         # both ask; an immutable pair, so threads sharing the matcher see a whole answer)
         self._latin_last: tuple[str, dict[tuple[int, int], _Group | None]] | None = None
@@ -398,6 +430,16 @@ class ScriptMatcher:
         for lg in self._latin:
             for w in lg.function_words:
                 self._function[w] = self._function.get(w, ()) + (lg.code,)
+
+    def warm_up(self) -> None:
+        """Compile every language's lists now (a few seconds, once per process) rather than in
+        the scan of the first sentence each language reads. A group of several languages is
+        then made of its members' compiled lists."""
+        if self._warm:
+            return
+        for lg in self.languages:
+            _Group((lg,), self._refusals)
+        self._warm = True
 
     def reads(self, text: str) -> bool:
         """Is ``text`` written (in part) in a script one of the language files reads?"""

@@ -1644,7 +1644,7 @@ class DisclosureMatcher:
         if e < sent.end and doc[e].text in _PLACE_SUFFIXES and doc[s].text[:1].isupper():
             return [hit(lex.category, "no_cue", negative=_A_PLACES_NAME)]  # "Chapel Hill", "Temple Bar"
         if not ambiguous and s - sent.start >= 3 and doc[s - 1].lower_ in ("'s", "’s") and any(
-            _after_title_and_name(doc, k, s - 1, lambda t: t in _HONORIFICS) == s - 1 for k in range(max(sent.start, s - 6), s - 2)
+            _names_a_person(doc, k, s - 1) for k in range(max(sent.start, s - 6), s - 2)
         ) and not (e < sent.end and (doc[e].lower_ in self._work_nouns or doc[e].lower_ in _DISCIPLINES)):
             # "Dr. Ruiz's Parkinson's has never slowed her teaching", "Dr. Ifeoma Nwachukwu's
             # autism diagnosis": a named person's status (not "Dr. Ruiz's autism research is
@@ -1930,7 +1930,7 @@ class DisclosureMatcher:
             titles = [topic]  # "Māori health contracts manager at Te Whatu Ora": the job's field
         professional = min([professional, *titles] if professional else titles, default=None)
         if professional is not None and (
-            self._own_life(doc, sent, lex, kind, professional[1], e, norms) or _not_work(doc, sent, professional[1])
+            self._own_life(doc, sent, lex, kind, professional[1], e, norms)
         ):
             professional = None
         if (
@@ -2490,7 +2490,7 @@ class DisclosureMatcher:
         (:meth:`_own_life`: "Prescribed buprenorphine ... through my family doctor")."""
         duty = self._duty_verb(doc, clause)
         return None if duty is not None and (
-            self._own_life(doc, sent, lex, kind, duty[1], e, norms) or _not_work(doc, sent, duty[1])
+            self._own_life(doc, sent, lex, kind, duty[1], e, norms)
         ) else duty
 
     def _own_life(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
@@ -2508,51 +2508,73 @@ class DisclosureMatcher:
         beside a recovery phrase only the writer says of themselves ("Six years bet-free after
         gambling counselling at Sedqa"); the care a person had, in a sentence about them with no
         job in it ("Between chemo cycles at Tata Memorial Hospital I cleared my CA Final",
-        "planned her hospital admissions"; not "the hospital's epilepsy clinic")."""
+        "planned her hospital admissions"; not "the hospital's epilepsy clinic"); and a work word
+        that is no work in any of its uses (:func:`_not_work`: "phased return to teaching")."""
         word = word.lower()
+        if _not_work(doc, sent, word):
+            return True
+        own = {
+            Category.CRIMINAL_RECORD: self._own_record,
+            Category.RELIGION_PHILOSOPHY: self._own_faith,
+            Category.ADDICTION: self._own_care,
+            Category.HEALTH_GENETIC: self._own_care,
+        }.get(lex.category)
+        return own is not None and own(doc, sent, lex, kind, word, e, norms)
+
+    def _own_record(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
+        """:meth:`_own_life` for a criminal record: study in custody, a court after the disposal,
+        a record beside the job, a bail's reporting conditions."""
         toks = doc[sent.start : sent.end]
-        if lex.category == Category.CRIMINAL_RECORD:
-            if (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase") and word in _STUDY_WORDS:
-                return True
-            jobs = [t for t in toks if t.lower_ in self._job_words]
-            court = next((t.i for t in doc[e : sent.end] if t.lower_.rstrip("'’s") in _COURT_WORDS), None)
-            if word.split()[-1] in _COURT_WORDS and not jobs and self._duty_verb(doc, sent) is None and court is not None and any(
-                t.lower_ in ("from", "by", "at", "in", ",") for t in doc[max(e, court - 5) : court]
-            ) and not any(t.lower_ in ("for", "to", "with") for t in doc[max(e, court - 5) : court]):
-                # "Suspended sentence from the Liège tribunal correctionnel, 2015", "Conditional
-                # discharge, Highbury Corner Magistrates', 2015 — shoplifting": the court that
-                # decided, after the disposal, in a line with no job
-                return True
-            if (e == sent.end or not doc[e].is_alpha or doc[e].lower_ in ("turned", "and", "who", "now")) and " ".join(
-                t.lower_ for t in doc[max(sent.start, e - 3) : e]
-            ).endswith(tuple(_RECORD_PERSONS)) and not any(
-                (t.lower_ in self._plural_people or t.lower_ in _SERVICE_USERS) and not e - 3 <= t.i < e for t in toks
-            ):
-                # "Red Seal cook, ex-offender, five years out and steady", "Reformed ex-prisoner
-                # turned award-winning baker": the writer is both
-                return True
-            return word in ("report", "reporting") and any(
-                norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
-                for k in range(len(norms) - 1)
-            )
+        if (lex.entity_type == "CUSTODIAL_INSTITUTION" or kind == "phrase") and word in _STUDY_WORDS:
+            return True
+        jobs = [t for t in toks if t.lower_ in self._job_words]
+        court = next((t.i for t in doc[e : sent.end] if t.lower_.rstrip("'’s") in _COURT_WORDS), None)
+        if word.split()[-1] in _COURT_WORDS and not jobs and self._duty_verb(doc, sent) is None and court is not None and any(
+            t.lower_ in ("from", "by", "at", "in", ",") for t in doc[max(e, court - 5) : court]
+        ) and not any(t.lower_ in ("for", "to", "with") for t in doc[max(e, court - 5) : court]):
+            # "Suspended sentence from the Liège tribunal correctionnel, 2015", "Conditional
+            # discharge, Highbury Corner Magistrates', 2015 — shoplifting": the court that
+            # decided, after the disposal, in a line with no job
+            return True
+        if (e == sent.end or not doc[e].is_alpha or doc[e].lower_ in ("turned", "and", "who", "now")) and " ".join(
+            t.lower_ for t in doc[max(sent.start, e - 3) : e]
+        ).endswith(tuple(_RECORD_PERSONS)) and not any(
+            (t.lower_ in self._plural_people or t.lower_ in _SERVICE_USERS) and not e - 3 <= t.i < e for t in toks
+        ):
+            # "Red Seal cook, ex-offender, five years out and steady", "Reformed ex-prisoner
+            # turned award-winning baker": the writer is both
+            return True
+        return word in ("report", "reporting") and any(
+            norms[k] in ("reporting", "report") and norms[k + 1] in ("condition", "conditions", "requirement", "requirements")
+            for k in range(len(norms) - 1)
+        )
+
+    def _own_faith(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
+        """:meth:`_own_life` for religion: a church's parish council, a Latter-day Saint ward,
+        a congregation teaching its own faith."""
+        lowers = [t.lower_ for t in doc[sent.start : sent.end]]
+        text = doc[sent.start : sent.end].text.lower()
+        if word == "parish council":
+            # "Member of the Tromsdalen parish council (Church of Norway)", "Secretary of the
+            # parish council, Orthodox Parish of St. Nicholas": a church's council (not a
+            # civil parish council, which names no church)
+            return any(w in _CHURCH_WORDS for w in lowers)
+        if word.split()[0] in ("ward", "wards"):
+            # "Relief Society president in my ward in Provo": a Latter-day Saint ward
+            return any(w in text for w in _LDS_WORDS)
+        if word in _TEACHING_WORDS:
+            # "Teach tajweed to children at Masjid Al-Noor on Saturday mornings", "teach
+            # Sunday school at the Armenian Evangelical church": a congregation's own
+            # teaching of its faith (not religious education at a school, a job)
+            return any(w in text for w in _CONGREGATION_TEACHING) and not any(
+                w in lowers for w in ("pupils", "students", "curriculum", "gcse", "a-level", "syllabus"))
+        return False
+
+    def _own_care(self, doc: Doc, sent: _Sentence, lex: Lexicon, kind: str, word: str, e: int, norms: list[str]) -> bool:
+        """:meth:`_own_life` for addiction and health: the writer's abstinence, their own carer,
+        a prescription they had, care received."""
+        toks = doc[sent.start : sent.end]
         lowers = [t.lower_ for t in toks]
-        if lex.category == Category.RELIGION_PHILOSOPHY:
-            text = toks.text.lower()
-            if word == "parish council":
-                # "Member of the Tromsdalen parish council (Church of Norway)", "Secretary of the
-                # parish council, Orthodox Parish of St. Nicholas": a church's council (not a
-                # civil parish council, which names no church)
-                return any(w in _CHURCH_WORDS for w in lowers)
-            if word.split()[0] in ("ward", "wards"):
-                # "Relief Society president in my ward in Provo": a Latter-day Saint ward
-                return any(w in text for w in _LDS_WORDS)
-            if word in _TEACHING_WORDS:
-                # "Teach tajweed to children at Masjid Al-Noor on Saturday mornings", "teach
-                # Sunday school at the Armenian Evangelical church": a congregation's own
-                # teaching of its faith (not religious education at a school, a job)
-                return any(w in text for w in _CONGREGATION_TEACHING) and not any(
-                    w in lowers for w in ("pupils", "students", "curriculum", "gcse", "a-level", "syllabus"))
-            return False
         if (
             lex.category == Category.ADDICTION and _FREE_SINCE.search(toks.text) is not None
             and not any(w in _SERVICE_USERS or w in self._plural_people or w in _CLEAN_THINGS for w in lowers)
@@ -2561,14 +2583,14 @@ class DisclosureMatcher:
             # "Gay, sober 6 years, and a recovering perfectionist": the writer's own abstinence,
             # whatever the job (not "helped 40 clients stay sober since")
             return True
-        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _MY_CARERS and any(
+        if word in _MY_CARERS and any(
             lowers[k] in ("see", "saw", "seeing", "sees") and lowers[k + 1] in ("a", "my", "the") and lowers[k + 2] == word
             and "i" in lowers[:k] for k in range(len(lowers) - 2)
         ):
             # "I go to GA weekly and see a psychiatrist for the depression that came with my
             # gambling": the writer is the carer's patient
             return True
-        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _CARE_GIVING and (
+        if word in _CARE_GIVING and (
             lowers[next((k for k, t in enumerate(toks) if t.is_alpha), 0)] == "prescribed"
             and (_DATE.search(toks.text) is not None or "since" in lowers)
             or any(lowers[k - 1] in ("of", "on") for k, w in enumerate(lowers) if k and w == "prescribed")
@@ -2576,7 +2598,7 @@ class DisclosureMatcher:
             # "Prescribed Antabuse, 2015–2016.", "Prescribed buprenorphine (Suboxone) since
             # 2021.", "twelve years of prescribed Xanax": a prescription the writer had
             return True
-        if lex.category in (Category.ADDICTION, Category.HEALTH_GENETIC) and word in _CARE_GIVING and (
+        if word in _CARE_GIVING and (
             _my_carer([t.lower_ for t in toks]) or _FREE_SINCE.search(toks.text) is not None
         ) and not any((t.lower_ in self._job_words and t.lower_ not in _MY_CARERS) or t.lower_ in _SERVICE_USERS for t in toks):
             # "Prescribed buprenorphine (Suboxone) for opioid use disorder through my family
@@ -2586,15 +2608,13 @@ class DisclosureMatcher:
             return True
         if lex.category == Category.ADDICTION:
             return kind == "phrase" and word in _CARE_RECEIVED
-        if lex.category == Category.HEALTH_GENETIC:
-            return (
-                word.split()[-1] in _CARE_SETTINGS
-                and not (e < sent.end and doc[e].lower_ in _CARE_SETTINGS | _FIELD_NOUNS)
-                and any(t.lower_ in _OWN_CARE_WORDS for t in toks)
-                and not any(t.lower_ in self._job_words for t in toks)
-                and self._duty_verb(doc, sent) is None
-            )
-        return False
+        return (
+            word.split()[-1] in _CARE_SETTINGS
+            and not (e < sent.end and doc[e].lower_ in _CARE_SETTINGS | _FIELD_NOUNS)
+            and any(t.lower_ in _OWN_CARE_WORDS for t in toks)
+            and not any(t.lower_ in self._job_words for t in toks)
+            and self._duty_verb(doc, sent) is None
+        )
 
     def _inflects(self, tok) -> bool:
         """Is ``tok`` a listed one-word term's own form: the term or the term with an ending
@@ -3627,13 +3647,17 @@ def _named_person_is(doc: Doc, sent: _Sentence, s: int, e: int) -> str | None:
         j -= 1
     if j <= sent.start or doc[j].lower_ not in _COPULAS:
         return None
-    k = sent.start
-    if _after_title_and_name(doc, k, j, lambda t: t in _HONORIFICS) == j:
-        return f"a named person {doc[j].lower_}"
-    names = doc[k:j]
-    if 2 <= len(names) <= 3 and all(t.is_alpha and t.is_title for t in names):
-        return f"a named person {doc[j].lower_}"
-    return None
+    return f"a named person {doc[j].lower_}" if _names_a_person(doc, sent.start, j, bare=True) else None
+
+
+def _names_a_person(doc: Doc, k: int, end: int, bare: bool = False) -> bool:
+    """Do tokens ``[k, end)`` name a person: a title and one to three capitalised words ("Dr.
+    Ruiz", "Ms. Ifeoma Nwachukwu") or, with ``bare``, a given name and a surname (two or
+    three capitalised words: "Ciarán Moloney")?"""
+    if _after_title_and_name(doc, k, end, lambda t: t in _HONORIFICS) == end:
+        return True
+    names = doc[k:end]
+    return bare and 2 <= len(names) <= 3 and all(t.is_alpha and t.is_title for t in names)
 
 
 _RETURN_TO = frozenset({"return", "returned", "returning", "back", "went"})
@@ -4813,6 +4837,10 @@ class DisclosureRecognizer(EntityRecognizer):
             supported_language="en",
         )
 
+
+    def warm_up(self) -> None:
+        """Compile the lists the matcher compiles on first use (see :meth:`Scanner.warm_up`)."""
+        self.matcher.scripts.warm_up()
     def load(self) -> None:  # the matcher is built in __init__
         pass
 
