@@ -44,8 +44,11 @@ session-start model for 8 more false positives and 2 more false document finding
 (epoch 6) 18 more for 5 and 2, seed 7 (epoch 11) 32 more for 11 and 6 (dev3 3) (holdout11
 was never read).
 
-The trained pipeline goes to ``--out`` (about 4 MB) with a ``training.json`` that records the
-data files with their SHA-256, the seed, the epoch kept and its dev scores.
+The trained pipeline goes to ``--out`` (about 5.5 MB) with a ``training.json`` that records the
+data files with their SHA-256, a digest of the features training read (``inputs_sha256``), the
+seed, the epoch kept and its dev scores, and the versions of the numeric libraries
+(``libraries``): retraining reproduces the model byte for byte only with those versions, which
+the ``build`` extra of pyproject.toml pins (tests/unit/test_textcat_model.py checks both).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import platform
 import random
 import shutil
 import sys
@@ -144,6 +148,31 @@ def examples_digest() -> str:
     return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+#: The libraries whose arithmetic the trained weights depend on. The same seed, data and versions
+#: give the same model byte for byte; another numpy / thinc / blis may not (session 19: a fresh
+#: install retrained the unchanged data to another epoch), so ``training.json`` records them and
+#: the ``build`` extra of pyproject.toml pins them.
+NUMERIC_LIBRARIES = ("spacy", "thinc", "numpy", "blis", "cymem", "preshed", "murmurhash")
+
+
+def library_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in NUMERIC_LIBRARIES}
+
+
+def inputs_digest(examples) -> str:
+    """A digest of what training reads, in the order it reads it: each example's tokens as the
+    model's features see them (NORM, prefix, suffix, shape) and its labels. The data files'
+    digests say the sentences are the same; this says the lemmatiser made the same features of
+    them (a change there changes the model with every data file unchanged)."""
+    h = hashlib.sha256()
+    for eg in examples:
+        h.update("\x1f".join(f"{t.norm_}\x1e{t.prefix_}\x1e{t.suffix_}\x1e{t.shape_}" for t in eg.predicted).encode("utf-8"))
+        h.update(json.dumps(sorted(c for c, v in eg.reference.cats.items() if v)).encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -208,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         Example.from_dict(make_doc(nlp, text), {"cats": {c: float(c in gold) for c in LABELS}})
         for text, gold in train
     ]
+    inputs = inputs_digest(examples)
     optimizer = nlp.initialize(lambda: examples)
     best = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -239,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         "data": {str(f.relative_to(ROOT)): sha256(f) for f in train_files},
         "lexicon_examples": len(lexicon_examples()),
         "lexicon_examples_sha256": examples_digest(),
-        "spacy": spacy.__version__,
+        "inputs_sha256": inputs,
+        "libraries": library_versions(),
+        "python": platform.python_version(),
         "config": CONFIG,
     }
     (args.out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

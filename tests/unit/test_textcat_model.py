@@ -15,6 +15,10 @@ from docscreen.analyze.special import CLASSIFIER_DIR, SPECIAL, SentenceClassifie
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _recorded() -> dict:
+    return json.loads((CLASSIFIER_DIR / "training.json").read_text(encoding="utf-8"))
+
+
 def test_the_committed_classifier_loads_and_answers_for_the_eight_categories() -> None:
     clf = SentenceClassifier()
     probs = clf("I was diagnosed with epilepsy in 2012 and have been seizure-free since.")
@@ -23,7 +27,7 @@ def test_the_committed_classifier_loads_and_answers_for_the_eight_categories() -
 
 
 def test_the_committed_classifier_was_trained_on_the_committed_data() -> None:
-    record = json.loads((CLASSIFIER_DIR / "training.json").read_text(encoding="utf-8"))
+    record = _recorded()
     data = {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((ROOT / "fixtures" / "train").glob("*.jsonl"))}
     assert record["data"] == data, "fixtures/train changed: run `python models/train_textcat.py`"
     sys.path.insert(0, str(ROOT / "models"))
@@ -40,10 +44,11 @@ def test_the_committed_classifier_was_trained_on_the_committed_data() -> None:
 @pytest.mark.timeout(900)  # above the suite's 300 s per test: the training takes minutes
 @pytest.mark.xfail(
     strict=False,
-    reason="session 19: a fresh install (spaCy 3.8.18, thinc 8.3.14, numpy 2.4.6, blis 1.3.4) retrains "
-    "the same data (digests equal) to epoch 7, dev F1 0.9497, not the committed epoch 11, 0.9534: the "
-    "numeric libraries drifted since the model was trained and training.json does not record their "
-    "versions. To do: retrain in the pinned environment, record the versions, and compare only there",
+    reason="the committed model was trained before training.json recorded library versions, and this "
+    "environment (the build extra's pins) does not reproduce it. Session 20 retrained here twice: the same "
+    "weights byte for byte (kept epoch 9, dev F1 0.9537), but over the tuning splits 177 false positives "
+    "and 19 false documents against the committed model's 135 and 14, so it was not swapped in. To do: "
+    "choose a seed in the pinned environment that holds the tuning figures, commit it, drop this mark",
 )
 def test_training_is_deterministic(reproduced_classifier) -> None:
     """Retraining gives the committed model, byte for byte, and its dev scores.
@@ -52,11 +57,20 @@ def test_training_is_deterministic(reproduced_classifier) -> None:
     with the same seed every epoch up to it is the same, and the kept epoch was the best of
     all ``epochs`` (so it is also the best of the first ones). The training itself starts in
     the background as soon as the suite knows it will run this test (``reproduced_classifier``
-    in tests/conftest.py), on the core the rest of the suite leaves idle."""
+    in tests/conftest.py), on the core the rest of the suite leaves idle.
+
+    The checks go from cause to effect, so a failure says which: the libraries installed are
+    the ones the model was trained with (else the arithmetic may differ: session 19 retrained
+    the unchanged data to another epoch after the numeric libraries moved), the features
+    training read are the same (else the lemmatiser or the data changed: retrain), then the
+    kept epoch, its scores and the weights."""
     out = reproduced_classifier
-    committed = json.loads((CLASSIFIER_DIR / "training.json").read_text())
+    committed = _recorded()
     assert 1 <= committed["kept_epoch"] <= committed["epochs"]
     fresh = json.loads((out / "training.json").read_text())
+    assert "libraries" in committed, "the committed model records no library versions: retrain it"
+    assert fresh["libraries"] == committed["libraries"], "install the build extra (pip install -e '.[build]'): it pins them"
+    assert fresh["inputs_sha256"] == committed["inputs_sha256"], "training reads other features: run `python models/train_textcat.py`"
     assert (fresh["kept_epoch"], fresh["dev"]) == (committed["kept_epoch"], committed["dev"])
     assert (out / "textcat_multilabel" / "model").read_bytes() == (
         CLASSIFIER_DIR / "textcat_multilabel" / "model"
