@@ -278,4 +278,6 @@ def test_503_with_retry_after_when_the_queue_is_full(guarded) -> None:
     deadline = time.monotonic() + 30
     while httpx.get(guarded.url + "/readyz").status_code != 200 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert httpx.post(guarded.url + "/v1/scan", content=CLEAN, headers=auth).status_code == 200
+    # (30 s, not httpx's 5: the suite's CI run twice timed out here, with the whole suite and the
+    # background retraining on the two cores; alone it answers at once. Open question, issue 4)
+    assert httpx.post(guarded.url + "/v1/scan", content=CLEAN, headers=auth, timeout=30).status_code == 200
