@@ -48,7 +48,8 @@ The trained pipeline goes to ``--out`` (about 5.5 MB) with a ``training.json`` t
 data files with their SHA-256, a digest of the features training read (``inputs_sha256``), the
 seed, the epoch kept and its dev scores, and the versions of the numeric libraries
 (``libraries``): retraining reproduces the model byte for byte only with those versions, which
-the ``build`` extra of pyproject.toml pins (tests/unit/test_textcat_model.py checks both).
+the ``build`` extra of pyproject.toml pins (the slow test in tests/unit/test_textcat_model.py
+retrains and compares them, then the features, the epoch and the weights).
 """
 
 from __future__ import annotations

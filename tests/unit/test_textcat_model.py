@@ -60,8 +60,7 @@ def test_training_is_deterministic(reproduced_classifier) -> None:
     in tests/conftest.py), on the core the rest of the suite leaves idle.
 
     The checks go from cause to effect, so a failure says which: the libraries installed are
-    the ones the model was trained with (else the arithmetic may differ: session 19 retrained
-    the unchanged data to another epoch after the numeric libraries moved), the features
+    the ones the model was trained with (else the arithmetic may differ), the features
     training read are the same (else the lemmatiser or the data changed: retrain), then the
     kept epoch, its scores and the weights."""
     out = reproduced_classifier
