@@ -554,6 +554,7 @@ class WorkerPool:
                             w.task = None
                         continue
                     if dead:
+                        self._retire(w, workers)
                         code = w.proc.exitcode if w.proc.exitcode is not None else "unknown"
                         if w.task is not None:
                             log.warning("a worker stopped (exit code %s) while scanning a file; it is replaced", code)
@@ -573,6 +574,7 @@ class WorkerPool:
                         continue
                     if w.task is not None and now > w.deadline:
                         log.warning("no result within %.3g s: stopping the worker and replacing it", hard)
+                        self._retire(w, workers)
                         fut, started = running.pop(id(w))
                         self._resolve(fut, lambda t=w.task, s=started: runner._failed(t, ErrorCode.TIMEOUT, _timeout_message(self.timeout), time.monotonic() - s))
                         w.task = None
@@ -596,6 +598,16 @@ class WorkerPool:
                     fut_started[0].set_exception(RunnerError("the worker pool was closed"))
                 BatchRunner._stop(w, kill=w.task is not None or not w.ready)
             self._end_pending("the worker pool was closed", failed=False)
+
+    def _retire(self, w: _Worker, workers: list[_Worker]) -> None:
+        """Count a dead or hung worker out of ``ready`` before its task's outcome is delivered.
+
+        A caller that hears the outcome and asks ``ready`` at once must not be told the pool is
+        ready while its only worker is being killed and replaced: a health check would send the
+        next upload to a pool that first has to load a fresh worker.
+        """
+        w.ready = False
+        self._ready = sum(1 for x in workers if x.ready)
 
     @staticmethod
     def _resolve(fut, make) -> None:

@@ -96,3 +96,21 @@ def test_worker_pool_submit_from_threads(tmp_path) -> None:
         assert pool.ready
     with pytest.raises(RuntimeError):
         pool.submit(Task(0, "x", data=b"x"))
+
+
+@pytest.mark.parametrize("fault", ["hang", "crash"])
+def test_worker_pool_is_not_ready_while_its_only_worker_is_replaced(monkeypatch, fault) -> None:
+    # A health check asked right after a timeout or crash outcome must not say "ready" while
+    # the pool's only worker is being killed and a fresh one loads (the service's /readyz
+    # said 200 then, and the next upload waited for the new worker).
+    monkeypatch.setenv("DOCSCREEN_TEST_FAULTS", f"{fault}=bad-one")
+    policy = policy_from_dict({"limits": {"timeout_s": 1}})
+    with WorkerPool(policy, jobs=1, fingerprint_key=TEST_KEY) as pool:
+        first = pool.submit(Task(0, "warm.txt", data=CLEAN)).result(timeout=120)
+        assert first.verdict.decision == "accept" and pool.ready
+        bad = pool.submit(Task(1, "bad-one.txt", data=CLEAN)).result(timeout=120)
+        assert bad.verdict.decision == "error"
+        assert not pool.ready and pool.ready_workers == 0
+        after = pool.submit(Task(2, "next.txt", data=CLEAN)).result(timeout=120)
+        assert after.verdict.decision == "accept"
+        assert pool.replaced == 1 and pool.ready

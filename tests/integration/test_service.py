@@ -278,6 +278,8 @@ def test_503_with_retry_after_when_the_queue_is_full(guarded) -> None:
     deadline = time.monotonic() + 30
     while httpx.get(guarded.url + "/readyz").status_code != 200 and time.monotonic() < deadline:
         time.sleep(0.2)
-    # (30 s, not httpx's 5: the suite's CI run twice timed out here, with the whole suite and the
-    # background retraining on the two cores; alone it answers at once. Open question, issue 4)
+    # The cause of the two CI timeouts here (session 20): /readyz said 200 while the hung worker
+    # was still being killed and replaced, so this request waited for a fresh worker to load
+    # (test_check_upload checks the pool is not ready then). A fresh worker's first scan still
+    # compiles the rule patterns, several seconds on two loaded cores: hence 30 s, not httpx's 5.
     assert httpx.post(guarded.url + "/v1/scan", content=CLEAN, headers=auth, timeout=30).status_code == 200
