@@ -1,11 +1,11 @@
 """Accuracy on the eight special categories: docscreen against stock Presidio, same eval set.
 
-    python bench/accuracy.py [--split dev|dev2|dev3|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|all] [--json FILE] [--errors] [--no-presidio]
+    python bench/accuracy.py [--split dev|dev2|dev3|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|holdout17|all] [--json FILE] [--errors] [--no-presidio]
                              [--targets] [--eval-dir DIR] [--presidio-model NAME_OR_PATH]
 
 Eval set: ``fixtures/eval`` (see its README). Sentence level: every row of
 ``{split}_*.jsonl``; document level: the ``docs/*.txt`` named in ``docs/truth_*.json``
-(``truth_dev*.json`` / ``truth_dev2*.json`` / ``truth_dev3*.json`` / ``truth_test*.json`` / ``truth_holdout*.json`` / ``truth_holdout2*.json`` / ``truth_holdout3*.json`` / ``truth_holdout4*.json`` / ``truth_holdout5*.json`` / ``truth_holdout6*.json`` / ``truth_holdout7*.json`` / ``truth_holdout8*.json`` / ``truth_holdout9*.json`` / ``truth_holdout10*.json`` / ``truth_holdout11*.json`` / ``truth_holdout12*.json`` / ``truth_holdout13*.json`` / ``truth_holdout14*.json`` / ``truth_holdout15*.json`` / ``truth_holdout16*.json``
+(``truth_dev*.json`` / ``truth_dev2*.json`` / ``truth_dev3*.json`` / ``truth_test*.json`` / ``truth_holdout*.json`` / ``truth_holdout2*.json`` / ``truth_holdout3*.json`` / ``truth_holdout4*.json`` / ``truth_holdout5*.json`` / ``truth_holdout6*.json`` / ``truth_holdout7*.json`` / ``truth_holdout8*.json`` / ``truth_holdout9*.json`` / ``truth_holdout10*.json`` / ``truth_holdout11*.json`` / ``truth_holdout12*.json`` / ``truth_holdout13*.json`` / ``truth_holdout14*.json`` / ``truth_holdout15*.json`` / ``truth_holdout16*.json`` / ``truth_holdout17*.json``
 belong to that split; any other truth file's documents count in dev and test, not in the two
 held-out splits). ``--split all`` takes
 everything.
@@ -100,10 +100,10 @@ TARGET_R = 0.90
 
 KINDS = ("positive", "hard_negative")
 #: The splits, each a file-name prefix; ``all`` takes them together.
-PARTS = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16")
+PARTS = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17")
 SPLITS = PARTS + ("all",)
 #: splits whose documents count only in themselves (the others' documents were read in tuning)
-HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16")
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17")
 REQUIRED_KEYS = ("id", "text", "categories", "kind")
 
 #: Trained spaCy English pipelines, best first, tried when importable as installed packages.
@@ -263,7 +263,7 @@ def split_files(eval_dir: Path, split: str) -> list[Path]:
 
 
 def load_split(eval_dir: Path, split: str) -> list[Row]:
-    """The rows of a split (``dev``, ``dev2``, ``dev3``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13``, ``holdout14``, ``holdout15``, ``holdout16`` or ``all``); ids must be unique across files."""
+    """The rows of a split (``dev``, ``dev2``, ``dev3``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13``, ``holdout14``, ``holdout15``, ``holdout16``, ``holdout17`` or ``all``); ids must be unique across files."""
     rows: list[Row] = []
     seen: dict[str, str] = {}
     for path in split_files(eval_dir, split):

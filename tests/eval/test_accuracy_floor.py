@@ -1,9 +1,9 @@
 """The evaluation sets through the whole Scanner: floors a little under the measured figures
 (README, "Special categories" / "Accuracy"), so a change that loses accuracy fails here. These
 are regression floors, not issue 4's targets (precision 0.92 and recall 0.90 per category),
-which recall does not reach on the held-out splits. The holdout16 split is checked in aggregate
-only; its errors are not to be read (fixtures/eval/README.md; holdout15 was blind through
-session 18 and is a tuning split since, holdout14 through session 17, holdout13 through session 16, holdout12 through session
+which recall does not reach on the held-out splits. The holdout17 split is checked in aggregate
+only; its errors are not to be read (fixtures/eval/README.md; holdout16 was blind through
+session 20 and is a tuning split since session 21, holdout15 through session 18, holdout14 through session 17, holdout13 through session 16, holdout12 through session
 15, holdout11 through session 14, holdout10 through session 12)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ sys.path.pop(0)
 CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
+#: at the start of session 22: holdout17 (blind) 0.972 / 0.909 (categories P >= 0.95, R >= 0.85);
 #: at the end of session 19: holdout16 (blind) 0.979 / 0.874 (categories P >= 0.94, R >= 0.78),
 #: holdout15 (read in session 19) 0.99 / 0.93 (P >= 0.98, R >= 0.89); at the end of session 18: holdout15 (blind) 0.987 / 0.904 (categories P >= 0.97, R >= 0.85),
 #: holdout14 (read in session 18) 1.00 / 0.96 (P >= 0.98, R >= 0.93); at the end of session 17: holdout14 (blind) 0.98 / 0.93 (categories P >= 0.96, R >= 0.88),
@@ -36,6 +37,7 @@ CATEGORIES = accuracy.SPECIAL
 #: (P >= 0.98, R >= 0.94), holdout2 0.99 / 0.98, holdout 0.99 / 0.96 (R >= 0.94), dev2 1.00 /
 #: 0.95, test 1.00 / 0.98.
 FLOORS = {
+    "holdout17": (0.95, 0.88, 0.92, 0.82),
     "holdout16": (0.95, 0.85, 0.92, 0.75),
     "holdout15": (0.95, 0.90, 0.93, 0.86),
     "holdout14": (0.95, 0.93, 0.93, 0.90),

@@ -223,6 +223,7 @@ def test_splits(tmp_path):
     _write_jsonl(tmp_path / "holdout14_a.jsonl", dict(POS, id="y14"))
     _write_jsonl(tmp_path / "holdout15_a.jsonl", dict(POS, id="z15"))
     _write_jsonl(tmp_path / "holdout16_a.jsonl", dict(POS, id="b16"))
+    _write_jsonl(tmp_path / "holdout17_a.jsonl", dict(POS, id="c17"))
     _write_jsonl(tmp_path / "other.jsonl", dict(POS, id="x1"))
     assert [r.id for r in acc.load_split(tmp_path, "dev")] == ["d1"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout2")] == ["g1"]
@@ -243,13 +244,14 @@ def test_splits(tmp_path):
     assert [r.id for r in acc.load_split(tmp_path, "holdout14")] == ["y14"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout15")] == ["z15"]
     assert [r.id for r in acc.load_split(tmp_path, "holdout16")] == ["b16"]
-    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "u1", "v1", "w1", "x13", "y14", "z15", "b16", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
+    assert [r.id for r in acc.load_split(tmp_path, "holdout17")] == ["c17"]
+    assert [r.id for r in acc.load_split(tmp_path, "all")] == ["e1", "d1", "u1", "v1", "w1", "x13", "y14", "z15", "b16", "c17", "g1", "k1", "m1", "n1", "p1", "q1", "r1", "s1", "h1", "t1", "t2"]
     with pytest.raises(ValueError, match="split must be one of"):
         acc.load_split(tmp_path, "train")
 
 
 #: the held-out splits' documents written by the test below, and their splits
-HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"), ("u", "holdout10"), ("v", "holdout11"), ("w", "holdout12"), ("x", "holdout13"), ("y", "holdout14"), ("z", "holdout15"), ("b16", "holdout16"))
+HELD = (("h", "holdout"), ("g", "holdout2"), ("k", "holdout3"), ("m", "holdout4"), ("n", "holdout5"), ("p", "holdout6"), ("q", "holdout7"), ("r", "holdout8"), ("s", "holdout9"), ("u", "holdout10"), ("v", "holdout11"), ("w", "holdout12"), ("x", "holdout13"), ("y", "holdout14"), ("z", "holdout15"), ("b16", "holdout16"), ("c17", "holdout17"))
 
 
 def test_loads_docs_and_rejects_bad_truth(tmp_path):
