@@ -2340,7 +2340,7 @@ def test_a_sure_classifier_reads_resume_lines_without_a_person_word() -> None:
     (0.98 race, 0.95 religion, 0.97 addiction and criminal record; 0.995 for the other four), when
     the line reads as a line about something: not a name or a heading, not a work bullet, not
     a field answered with a refusal."""
-    line = "Took part in pro-Navalny rallies in 2021."
+    line = "Handed out pro-Navalny leaflets in 2021."  # (rallies with "pro-" are a rule's since session 22)
     assert ("POLITICAL_BELIEF", "sure", line) in found(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.999}}), line)
     assert "POLITICAL_BELIEF" not in cats(_full_with_classifier({"Navalny": {"POLITICAL_BELIEF": 0.99}}), line)
     for short in ("Pan and proud.", "Recovery: 11 years (AA)"):  # (a short line is no line of dates)

@@ -2606,6 +2606,15 @@ class DisclosureMatcher:
             # since": the care given to the writer, by their own carer or ended by their
             # abstinence (not "Prescribed buprenorphine for 40 patients")
             return True
+        if (
+            lex.category == Category.ADDICTION and word.split()[-1] in _GAMBLING_VENUES
+            and _SELF_EXCLUSION.search(toks.text) is not None
+            and not any(t.lower_ in self._job_words for t in toks) and self._duty_verb(doc, sent) is None
+        ):
+            # "Self-excluded from Macau's casinos since 2018", "Casino self-exclusion order
+            # (voluntary) in place since 2019": the venue one is barred from, not one's work
+            # (not "Processed self-exclusion requests for the casino floor team")
+            return True
         if lex.category == Category.ADDICTION:
             return kind == "phrase" and word in _CARE_RECEIVED
         return (
@@ -2789,6 +2798,17 @@ class DisclosureMatcher:
                     return (0, words[i + 2].lower_)
         return None
 
+    def _cells_alternate(self, value: str, rest: str) -> bool:
+        """Whether a row of cells reads label, value, label, value: the cell after the value is a
+        field label ("Ethnicity | Pakistani (Mirpuri) | Religion | prefer not to say", "Ethnic
+        group | Sindhi | Languages | Sindhi, Urdu") and the value cell is none ("Religion |
+        Politics | Economics" is a list of subjects)."""
+        cells = rest.split("\n", 1)[0].split("|")
+        nxt = _squash(cells[1]) if len(cells) > 1 else ""
+        if not nxt or _squash(value) in self._label_category or _squash(value) in _PERSONAL_FIELDS:
+            return False
+        return nxt in self._label_category or nxt in _PERSONAL_FIELDS
+
     def _form_fields(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         """The form fields with a value, and the spans of every field's label (refused ones
         too: a label is not a term, "Criminal record: prefer not to say")."""
@@ -2808,8 +2828,12 @@ class DisclosureMatcher:
                 continue
             if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and regex.match(
                 r"[ \t]*\|[ \t]*[^\s|]", text[m.end("value") :]
-            ):
+            ) and not self._cells_alternate(stripped, text[m.end("value") :]):
                 continue  # "Religion | Politics | Economics": a list in cells, not a label and its value
+            if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and (
+                _squash(stripped) in self._label_category or _squash(stripped) in _PERSONAL_FIELDS
+            ):
+                continue  # "Subjects: Religion | Politics | Languages": the next cell is a label too
             for cat in self._label_category[_squash(label)]:
                 spec = self.specs[cat]
                 hits.append(
@@ -4665,6 +4689,8 @@ def _third_party(
         for i in _find(words, norms, max(0, a - THIRD_PARTY_WINDOW - k), a):
             if i in titles:
                 continue
+            if i == 0 and words in (("brother",), ("sister",)) and norms[1:2] == ["in"] and norms[2:3] not in (["law"], ["-"]):
+                continue  # "Brother in Teamsters Local 25", "Sister in UNISON": the writer, as members say it
             if lowers is not None and text.endswith("s") and not lowers[i + k - 1].endswith("s"):
                 continue
             between = norms[i + k : a]
@@ -4761,6 +4787,26 @@ def _nearest(
 #: Form labels that are also ordinary resume headings ("Race – Belfast marathon 2019",
 #: "Vision - lead the roadmap"): a dash does not separate their value, only a colon does.
 _ADVERBS = frozenset({"also", "then", "later", "since", "often", "still", "recently", "previously"})
+#: Gambling venues a person bars themselves from (:meth:`DisclosureMatcher._own_care`), and
+#: the wording of such a bar.
+_GAMBLING_VENUES = frozenset({"casino", "casinos", "sportsbook", "sportsbooks", "bookmakers", "bookies", "pokies"})
+_SELF_EXCLUSION = regex.compile(
+    r"(?i)\bself[- ]?exclu\w*|\bspielsperre\b|\b(?:voluntary|self-imposed)\s+(?:casino\s+|gambling\s+)?ban\b"
+    r"|\bbarred\s+myself\b|\bexclusion\s+order\b"
+)
+
+#: Labels of ordinary personal-details fields: a cell of one after a value cell makes a row of
+#: cells read label, value, label, value (see ``_cells_alternate``).
+_PERSONAL_FIELDS = frozenset(
+    [
+        "name", "full name", "surname", "first name", "date of birth", "dob", "birth date", "age",
+        "place of birth", "gender", "sex", "nationality", "citizenship", "languages", "language",
+        "languages spoken", "mother tongue", "native language", "marital status", "civil status",
+        "address", "home address", "phone", "mobile", "telephone", "email", "e mail", "hometown",
+        "home town", "residence", "passport", "visa status", "driving licence", "driver s license",
+        "hobbies", "interests", "height", "weight",
+    ]
+)
 _FORM_SEPARATORS = regex.compile(r"[:：?|]| [-–—─] |\.\.\.")
 _DASH_UNSAFE = frozenset(
     """race party union church parish hearing vision mobility eyesight genetic diagnosis
