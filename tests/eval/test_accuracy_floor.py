@@ -22,7 +22,8 @@ sys.path.pop(0)
 CATEGORIES = accuracy.SPECIAL
 
 #: split: (micro P floor, micro R floor, per-category P floor, per-category R floor); measured
-#: at the start of session 22: holdout17 (blind) 0.972 / 0.909 (categories P >= 0.95, R >= 0.85);
+#: in session 22: holdout17 (blind) 0.972 / 0.909 at its start, 0.973 / 0.915 at its end (categories
+#: P >= 0.95, R >= 0.86), holdout16 (read in session 21) 0.985 / 0.917 (P >= 0.96, R >= 0.81);
 #: at the end of session 19: holdout16 (blind) 0.979 / 0.874 (categories P >= 0.94, R >= 0.78),
 #: holdout15 (read in session 19) 0.99 / 0.93 (P >= 0.98, R >= 0.89); at the end of session 18: holdout15 (blind) 0.987 / 0.904 (categories P >= 0.97, R >= 0.85),
 #: holdout14 (read in session 18) 1.00 / 0.96 (P >= 0.98, R >= 0.93); at the end of session 17: holdout14 (blind) 0.98 / 0.93 (categories P >= 0.96, R >= 0.88),
@@ -38,7 +39,7 @@ CATEGORIES = accuracy.SPECIAL
 #: 0.95, test 1.00 / 0.98.
 FLOORS = {
     "holdout17": (0.95, 0.88, 0.92, 0.82),
-    "holdout16": (0.95, 0.85, 0.92, 0.75),
+    "holdout16": (0.95, 0.89, 0.93, 0.78),
     "holdout15": (0.95, 0.90, 0.93, 0.86),
     "holdout14": (0.95, 0.93, 0.93, 0.90),
     "holdout13": (0.95, 0.90, 0.93, 0.85),

@@ -63,6 +63,11 @@ FOUND = [
     ("Peer mentor at a community centre in Chiang Mai, drawing on my own coming-out.", {"SEXUAL_LIFE"}),
     ("I am requesting a reasonable adjustment.", {"HEALTH_GENETIC"}),
     ("I would like to request a reasonable adjustment.", {"HEALTH_GENETIC"}),
+    # court-ordered treatment and commitment (the eval README's analogies), in both categories
+    ("2017–2018 stationäre Langzeittherapie nach § 35 BtMG (Therapie statt Strafe)", {"ADDICTION", "CRIMINAL_RECORD"}),
+    ("Found not criminally responsible (bipolar I, manic episode) in 2011; absolute discharge in 2016.",
+     {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
+    ("2010–2014 Maßregelvollzug nach § 63 StGB wegen einer Psychose, seit 2014 entlassen.", {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
 ]
 
 NOT_FOUND = [
@@ -88,6 +93,9 @@ NOT_FOUND = [
     "The bank was fined by the FCA in 2019.",
     "As HR business partner, processed 40+ reasonable-adjustment requests a year for the Leipzig plant.",
     "Guide at the Memento sculpture park of socialist-realist statues, Budapest.",
+    "Forensic psychiatrist in the Maßregelvollzug at Klinikum Nord, 2015–2020.",
+    "Psychiatric assessments for defendants found not criminally responsible, Ontario Review Board.",
+    "Social worker for clients under § 35 BtMG at the Drogenhilfe Köln.",
 ]
 
 
@@ -100,27 +108,3 @@ def test_found(text: str, cats: set[str]) -> None:
 def test_not_found(text: str) -> None:
     assert not _found(text), text
 
-
-# Court-ordered treatment and commitment after an offence (the eval README's analogies).
-BOTH = [
-    ("2017–2018 stationäre Langzeittherapie nach § 35 BtMG (Therapie statt Strafe)", {"ADDICTION", "CRIMINAL_RECORD"}),
-    ("Found not criminally responsible (bipolar I, manic episode) in 2011; absolute discharge in 2016.",
-     {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
-    ("2010–2014 Maßregelvollzug nach § 63 StGB wegen einer Psychose, seit 2014 entlassen.", {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
-]
-
-NEITHER = [
-    "Forensic psychiatrist in the Maßregelvollzug at Klinikum Nord, 2015–2020.",
-    "Psychiatric assessments for defendants found not criminally responsible, Ontario Review Board.",
-    "Social worker for clients under § 35 BtMG at the Drogenhilfe Köln.",
-]
-
-
-@pytest.mark.parametrize("text,cats", BOTH)
-def test_court_ordered_care_found(text: str, cats: set[str]) -> None:
-    assert cats <= _found(text), text
-
-
-@pytest.mark.parametrize("text", NEITHER)
-def test_court_ordered_care_at_work_not_found(text: str) -> None:
-    assert not _found(text), text
