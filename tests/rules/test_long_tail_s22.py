@@ -18,7 +18,8 @@ each with lines it must find and near twins it must leave alone.
 - court-ordered treatment and commitment (§ 35 BtMG, Justiça Terapêutica, Maßregelvollzug
   nach § 63 StGB, "not criminally responsible") in both their categories;
 - false findings: "requests a year" is no request for an adjustment; a socialist-realist
-  statue is art; a Malay "Ijazah Sarjana Muda" is a degree.
+  statue is art; a Malay "Ijazah Sarjana Muda" is a degree; a place named after a people
+  ("Ashanti Region"), languages someone reads, a drug company's "rare-disease pipeline".
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ FOUND = [
     ("Found not criminally responsible (bipolar I, manic episode) in 2011; absolute discharge in 2016.",
      {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
     ("2010–2014 Maßregelvollzug nach § 63 StGB wegen einer Psychose, seit 2014 entlassen.", {"CRIMINAL_RECORD", "HEALTH_GENETIC"}),
+    # near twins of the clean documents' false findings below
+    ("Proud Igbo from the South-East region.", {"RACE_ETHNICITY"}),
+    ("I am Ashanti and grew up in Kumasi.", {"RACE_ETHNICITY"}),
+    ("Regional treasurer, NSBE Region 2", {"RACE_ETHNICITY"}),
+    ("I have a rare disease and manage it well.", {"HEALTH_GENETIC"}),
 ]
 
 NOT_FOUND = [
@@ -96,6 +102,12 @@ NOT_FOUND = [
     "Forensic psychiatrist in the Maßregelvollzug at Klinikum Nord, 2015–2020.",
     "Psychiatric assessments for defendants found not criminally responsible, Ontario Review Board.",
     "Social worker for clients under § 35 BtMG at the Drogenhilfe Köln.",
+    # clean documents' false findings (holdout16's documents): a place named after a people,
+    # languages read, a drug company's pipeline
+    "Kumasi, Ashanti Region, Ghana | +233 24 000 1187",
+    "Routes across the Ashanti, Bono and Northern regions.",
+    "She reads Marathi, Hindi and Tamil sources with ease.",
+    "I am drawn to Rheinknie because of your rare-disease pipeline and your openness about data.",
 ]
 
 
@@ -107,4 +119,5 @@ def test_found(text: str, cats: set[str]) -> None:
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_not_found(text: str) -> None:
     assert not _found(text), text
+
 

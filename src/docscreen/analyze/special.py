@@ -1772,6 +1772,10 @@ class DisclosureMatcher:
             # "Sínodo da Amazônia em Roma (2019)", "studiato a Roma": Rome in Portuguese, Italian,
             # Spanish or Romanian after a preposition of place, not the Roma people
             return [hit(lex.category, "no_cue", negative="a city's name")]
+        if lex.category == Category.RACE_ETHNICITY and _names_a_place(doc, e, sent):
+            # "Kumasi, Ashanti Region, Ghana", "the Ashanti, Bono and Northern regions", "the
+            # Basque Country": a place named after a people, not a person's ethnicity
+            return [hit(lex.category, "no_cue", negative="a place's name")]
         # (Community, faith and LGBTQ+ groups only: "Canadian Addiction Counsellors
         # Certification Federation", "Labor and Employment Relations Association" are
         # professional bodies.)
@@ -4344,6 +4348,27 @@ _SECTOR_NOUNS = frozenset({"sector", "sectors", "industry", "industries", "marke
 _BODY_HEADS = frozenset({"board", "boards", "commission", "commissions", "authority"})
 _BODY_ACTS = frozenset({"hearing", "hearings", "decision", "review", "interview", "granted", "approved", "refused", "denied",
                         "'s", "’s"})
+#: Place nouns after a people's name that make it a place ("Ashanti Region", "Basque Country").
+_PLACE_HEADS = frozenset({"region", "regions", "province", "provinces", "district", "districts", "county", "counties",
+                          "country", "state", "states", "valley", "highlands", "prefecture", "governorate", "oblast"})
+
+
+def _names_a_place(doc, e: int, sent) -> bool:
+    """Does a place noun follow the term ending at ``e``, at once or after a list of further
+    capitalised names ("Ashanti, Bono and Northern regions")?"""
+    k = e
+    while k < sent.end and k < e + 8:
+        t = doc[k]
+        if t.lower_ in _PLACE_HEADS:
+            if k + 1 < sent.end and doc[k + 1].like_num:
+                return False  # an organisation's unit: "Regional treasurer, NSBE Region 2"
+            return k == e or t.lower_.endswith("s")  # a list takes the plural
+        if not (t.text in (",", "&") or t.lower_ == "and" or (t.is_alpha and t.text[:1].isupper())):
+            return False
+        k += 1
+    return False
+
+
 #: Region words among the race terms, and the heads of a region's institutions after them.
 _REGION_WORDS = frozenset({"european", "african", "asian", "pacific", "caribbean", "nordic", "latin american", "arab", "middle eastern"})
 _INSTITUTION_HEADS = frozenset({"council", "commission", "parliament", "court", "bank", "union", "agency", "authority",
