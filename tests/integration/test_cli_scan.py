@@ -262,4 +262,7 @@ def test_a_crashing_and_a_hanging_file_get_error_and_the_batch_goes_on(batch, jo
     assert docs["doc4-HANGME.txt"]["document"]["sha256"]  # described even without a result
     assert [docs[f"doc{i}.txt"]["verdict"] for i in range(6)] == ["accept", "reject"] * 3
     assert lines[-1]["verdicts"] == {"accept": 3, "review": 0, "reject": 3, "error": 2}
-    assert elapsed < 60
+    # The injected hang sleeps an hour: the bound proves it was cut off, not how fast the batch
+    # is (each replaced worker reloads the scanner; a fresh-clone CI run on a loaded machine
+    # took 74 s with one job in session 22, against a bound of 60 s then)
+    assert elapsed < 600
