@@ -2808,10 +2808,12 @@ class DisclosureMatcher:
         group | Sindhi | Languages | Sindhi, Urdu") and the value cell is none ("Religion |
         Politics | Economics" is a list of subjects)."""
         cells = rest.split("\n", 1)[0].split("|")
-        nxt = _squash(cells[1]) if len(cells) > 1 else ""
-        if not nxt or _squash(value) in self._label_category or _squash(value) in _PERSONAL_FIELDS:
-            return False
-        return nxt in self._label_category or nxt in _PERSONAL_FIELDS
+        return len(cells) > 1 and self._is_field_label(cells[1]) and not self._is_field_label(value)
+
+    def _is_field_label(self, cell: str) -> bool:
+        """Is a cell a form label of a category or of ordinary personal details?"""
+        key = _squash(cell)
+        return bool(key) and (key in self._label_category or key in _PERSONAL_FIELDS)
 
     def _form_fields(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         """The form fields with a value, and the spans of every field's label (refused ones
@@ -2834,9 +2836,7 @@ class DisclosureMatcher:
                 r"[ \t]*\|[ \t]*[^\s|]", text[m.end("value") :]
             ) and not self._cells_alternate(stripped, text[m.end("value") :]):
                 continue  # "Religion | Politics | Economics": a list in cells, not a label and its value
-            if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and (
-                _squash(stripped) in self._label_category or _squash(stripped) in _PERSONAL_FIELDS
-            ):
+            if text[m.start("label") : vstart].rstrip(" \t").endswith("|") and self._is_field_label(stripped):
                 continue  # "Subjects: Religion | Politics | Languages": the next cell is a label too
             for cat in self._label_category[_squash(label)]:
                 spec = self.specs[cat]
